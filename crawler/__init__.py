@@ -1,0 +1,1 @@
+"""Collection and parsing: Scrapy spiders, HTML extraction and the attribution parser."""

@@ -1,0 +1,1 @@
+"""Text -> quotations with speakers. Pure functions: no Scrapy, no database."""

@@ -1,0 +1,1 @@
+"""The long-running service: scheduled crawls, the linking job, digests."""

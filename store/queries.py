@@ -1,0 +1,501 @@
+"""What users ask of the store: search, one quotation in full, speakers.
+
+Each function takes a session and returns plain dataclasses whose
+``to_json()`` gives the shapes of the CLI's ``--json`` and of the JSON API.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    case,
+    exists,
+    func,
+    literal,
+    literal_column,
+    select,
+    text,
+)
+from sqlalchemy.orm import Session, aliased
+
+from store.errors import InvalidQuery, NotFound
+from store.models import (
+    Document,
+    Link,
+    Occurrence,
+    Quotation,
+    Source,
+    Speaker,
+    SpeakerAlias,
+)
+from store.search import (
+    FTS_TABLE,
+    PG_FUZZY_THRESHOLD,
+    PG_VECTOR_COLUMN,
+    ParsedQuery,
+    parse_query,
+    sqlite_fuzzy_rewrite,
+    to_fts5,
+    to_tsquery,
+)
+from store.speakers import find_speakers
+from store.text import normalize_words
+
+MAX_LIMIT = 1000
+
+
+def iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+@dataclass
+class SearchParams:
+    """A search as the user asked it (CLI options or API parameters)."""
+
+    query: str
+    speaker: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+    sources: list[str] = field(default_factory=list)
+    kind: str | None = None
+    lang: str | None = None
+    limit: int = 20
+    offset: int = 0
+    fuzzy: bool = True  # fall back to fuzzy matching when nothing matches exactly
+
+
+@dataclass
+class QuoteItem:
+    """One search hit: a quotation with where it was first said."""
+
+    id: int
+    text: str
+    speaker: str | None
+    speaker_id: int | None
+    said_at: str | None
+    said_precision: str | None
+    url: str | None
+    source: str | None
+    document_id: int | None
+    title: str | None
+    context: str | None
+    kind: str | None
+    lang: str | None
+    occurrences: int
+    score: float
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class SearchPage:
+    total: int
+    items: list[QuoteItem]
+    match: str = "exact"  # or "fuzzy" when only the fuzzy fallback found something
+    note: str | None = None  # something the user should know (an unknown speaker...)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "total": self.total,
+            "items": [i.to_json() for i in self.items],
+            "match": self.match,
+            "note": self.note,
+        }
+
+
+# ------------------------------------------------------------------------ search
+
+
+def _filters(
+    session: Session, params: SearchParams
+) -> tuple[list[ColumnElement[bool]], str | None]:
+    """SQL conditions on Quotation for the filters; a note when a filter matches nothing."""
+    conditions: list[ColumnElement[bool]] = []
+    note = None
+    if params.speaker:
+        speakers = find_speakers(session, params.speaker)
+        if not speakers:
+            note = f"no speaker matches {params.speaker!r} (see `onrecord speakers`)"
+        conditions.append(Quotation.speaker_id.in_([s.id for s in speakers] or [-1]))
+    if params.since:
+        conditions.append(Quotation.first_said_at >= params.since)
+    if params.until:
+        conditions.append(Quotation.first_said_at <= params.until)
+    if params.lang:
+        conditions.append(Quotation.lang == params.lang)
+    if params.sources or params.kind:
+        where = [Occurrence.quotation_id == Quotation.id]
+        if params.kind:
+            where.append(Document.kind == params.kind)
+        if params.sources:
+            where.append(Source.name.in_(params.sources))
+        sub = select(Occurrence.id).join(Document, Occurrence.document_id == Document.id)
+        if params.sources:
+            sub = sub.join(Source, Document.source_id == Source.id)
+        conditions.append(exists(sub.where(*where)))
+    return conditions, note
+
+
+def _ranked_ids(session: Session, parsed: ParsedQuery) -> Select[tuple[int, float]]:
+    """(quotation id, score) for the query, higher score = better, per backend."""
+    if session.get_bind().dialect.name == "sqlite":
+        # FTS5's rank is bm25, lower is better: negate for one direction everywhere.
+        fts = (
+            select(literal_column("rowid").label("id"), (-literal_column("rank")).label("score"))
+            .select_from(text(FTS_TABLE))
+            .where(text(f"{FTS_TABLE} MATCH :match"))
+            .params(match=to_fts5(parsed))
+            .subquery()
+        )
+        return select(fts.c.id, fts.c.score).join(Quotation, Quotation.id == fts.c.id)
+    query = func.to_tsquery(literal_column("'simple'::regconfig"), to_tsquery(parsed))
+    vector = literal_column(f"quotation.{PG_VECTOR_COLUMN}")
+    return select(Quotation.id, func.ts_rank_cd(vector, query, 1).label("score")).where(
+        vector.op("@@")(query)
+    )
+
+
+def _fuzzy_ids(
+    session: Session, parsed: ParsedQuery, query: str
+) -> Select[tuple[int, float]] | None:
+    """Near matches for misspelt words, or None when fuzzy matching has nothing to offer."""
+    if session.get_bind().dialect.name == "sqlite":
+        rewritten = sqlite_fuzzy_rewrite(session.connection(), parsed)
+        return _ranked_ids(session, rewritten) if rewritten else None
+    folded = " ".join(parsed.words) or normalize_words(query)
+    similarity = func.word_similarity(folded, Quotation.normalized)
+    return (
+        select(Quotation.id, similarity.label("score"))
+        .where(literal(folded).op("<%")(Quotation.normalized))
+        .where(similarity >= PG_FUZZY_THRESHOLD)
+    )
+
+
+def _page(
+    session: Session,
+    ranked: Select[tuple[int, float]],
+    conditions: list[ColumnElement[bool]],
+    params: SearchParams,
+) -> tuple[int, list[tuple[int, float]]]:
+    ranked = ranked.where(*conditions)
+    sub = ranked.subquery()
+    total = session.scalar(select(func.count()).select_from(sub)) or 0
+    if total == 0:
+        return 0, []
+    rows = session.execute(
+        select(sub.c.id, sub.c.score)
+        .join(Quotation, Quotation.id == sub.c.id)
+        .order_by(sub.c.score.desc(), Quotation.first_said_at.desc().nulls_last(), sub.c.id)
+        .limit(params.limit)
+        .offset(params.offset)
+    ).all()
+    return total, [(row[0], float(row[1] or 0.0)) for row in rows]
+
+
+def search_quotations(session: Session, params: SearchParams) -> SearchPage:
+    """Quotations matching ``params.query`` and the filters, best first."""
+    if not 1 <= params.limit <= MAX_LIMIT:
+        raise InvalidQuery(f"limit must be between 1 and {MAX_LIMIT}, got {params.limit}")
+    if params.offset < 0:
+        raise InvalidQuery(f"offset must not be negative, got {params.offset}")
+    if params.since and params.until and params.since > params.until:
+        raise InvalidQuery("--since is after --until: nothing can match")
+    parsed = parse_query(params.query)
+    conditions, note = _filters(session, params)
+    total, hits = _page(session, _ranked_ids(session, parsed), conditions, params)
+    match = "exact"
+    if total == 0 and params.fuzzy and note is None:
+        fuzzy = _fuzzy_ids(session, parsed, params.query)
+        if fuzzy is not None:
+            total, hits = _page(session, fuzzy, conditions, params)
+            match = "fuzzy" if total else "exact"
+    return SearchPage(total, summarize(session, hits), match, note)
+
+
+# ------------------------------------------------------------- summaries / detail
+
+
+def _first_order() -> list[Any]:
+    """Earliest first; an official statement wins a tie; then the order we found them."""
+    return [
+        Occurrence.said_at.asc().nulls_last(),
+        case((Source.role == "statements", 0), else_=1),
+        Occurrence.id,
+    ]
+
+
+def first_occurrences(session: Session, quotation_ids: list[int]) -> dict[int, Occurrence]:
+    """The earliest occurrence of each quotation."""
+    if not quotation_ids:
+        return {}
+    numbered = (
+        select(
+            Occurrence.id,
+            func.row_number()
+            .over(partition_by=Occurrence.quotation_id, order_by=_first_order())
+            .label("n"),
+        )
+        .join(Document, Occurrence.document_id == Document.id)
+        .outerjoin(Source, Document.source_id == Source.id)
+        .where(Occurrence.quotation_id.in_(quotation_ids))
+        .subquery()
+    )
+    occurrences = session.scalars(
+        select(Occurrence).join(numbered, numbered.c.id == Occurrence.id).where(numbered.c.n == 1)
+    ).all()
+    return {o.quotation_id: o for o in occurrences}
+
+
+def summarize(session: Session, hits: list[tuple[int, float]]) -> list[QuoteItem]:
+    """Search items for (quotation id, score) pairs, in the given order."""
+    ids = [i for i, _ in hits]
+    if not ids:
+        return []
+    quotations = {q.id: q for q in session.scalars(select(Quotation).where(Quotation.id.in_(ids)))}
+    counts = dict(
+        session.execute(
+            select(Occurrence.quotation_id, func.count())
+            .where(Occurrence.quotation_id.in_(ids))
+            .group_by(Occurrence.quotation_id)
+        ).all()
+    )
+    firsts = first_occurrences(session, ids)
+    items = []
+    for qid, score in hits:
+        q = quotations[qid]
+        first = firsts.get(qid)
+        doc = first.document if first else None
+        items.append(
+            QuoteItem(
+                id=q.id,
+                text=q.text,
+                speaker=q.speaker.name if q.speaker else None,
+                speaker_id=q.speaker_id,
+                said_at=iso(q.first_said_at),
+                said_precision=q.first_said_precision,
+                url=doc.url if doc else None,
+                source=doc.source.name if doc and doc.source else None,
+                document_id=doc.id if doc else None,
+                title=doc.title if doc else None,
+                context=first.context if first else None,
+                kind=doc.kind if doc else None,
+                lang=q.lang,
+                occurrences=counts.get(qid, 0),
+                score=round(score, 6),
+            )
+        )
+    return items
+
+
+@dataclass
+class OccurrenceItem:
+    id: int
+    url: str
+    said_at: str | None
+    said_precision: str | None
+    source: str | None
+    source_role: str | None
+    document_id: int
+    version: int
+    title: str | None
+    kind: str
+    text: str
+    context: str | None
+    start: int
+    end: int
+    speaker: str | None
+    speaker_mention: str | None
+    cue: str | None
+    confidence: float
+    deleted: bool
+
+
+@dataclass
+class LinkItem:
+    url: str
+    title: str | None
+    kind: str
+    score: float
+    reason: str
+    document_id: int
+    published_at: str | None
+
+
+@dataclass
+class QuoteDetail:
+    """One quotation in full: every occurrence (earliest first) and every link."""
+
+    id: int
+    text: str
+    normalized: str
+    speaker: str | None
+    speaker_id: int | None
+    said_at: str | None
+    said_precision: str | None
+    url: str | None
+    source: str | None
+    context: str | None
+    lang: str | None
+    occurrences: list[OccurrenceItem]
+    links: list[LinkItem]
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def get_quotation(session: Session, quotation_id: int) -> QuoteDetail:
+    """The quotation ``quotation_id``, or NotFound."""
+    q = session.get(Quotation, quotation_id)
+    if q is None:
+        raise NotFound(f"no quotation with id {quotation_id} (find ids with `onrecord search`)")
+    rows = session.execute(
+        select(Occurrence, Document, Source)
+        .join(Document, Occurrence.document_id == Document.id)
+        .outerjoin(Source, Document.source_id == Source.id)
+        .where(Occurrence.quotation_id == q.id)
+        .order_by(*_first_order())
+    ).all()
+    occurrences = [
+        OccurrenceItem(
+            id=o.id,
+            url=d.url,
+            said_at=iso(o.said_at),
+            said_precision=o.said_precision,
+            source=s.name if s else None,
+            source_role=s.role if s else None,
+            document_id=d.id,
+            version=o.version.number,
+            title=d.title,
+            kind=d.kind,
+            text=o.text,
+            context=o.context,
+            start=o.start,
+            end=o.end,
+            speaker=o.speaker.name if o.speaker else None,
+            speaker_mention=o.speaker_mention,
+            cue=o.cue,
+            confidence=o.confidence,
+            deleted=d.deleted_at is not None,
+        )
+        for o, d, s in rows
+    ]
+    linked = aliased(Document)
+    links = [
+        LinkItem(
+            url=d.url,
+            title=d.title,
+            kind=link.kind,
+            score=link.score,
+            reason=link.reason,
+            document_id=d.id,
+            published_at=iso(d.published_at),
+        )
+        for link, d in session.execute(
+            select(Link, linked)
+            .join(linked, Link.document_id == linked.id)
+            .where(Link.quotation_id == q.id)
+            .order_by(Link.score.desc(), Link.id)
+        ).all()
+    ]
+    first = occurrences[0] if occurrences else None
+    return QuoteDetail(
+        id=q.id,
+        text=q.text,
+        normalized=q.normalized,
+        speaker=q.speaker.name if q.speaker else None,
+        speaker_id=q.speaker_id,
+        said_at=iso(q.first_said_at),
+        said_precision=q.first_said_precision,
+        url=first.url if first else None,
+        source=first.source if first else None,
+        context=first.context if first else None,
+        lang=q.lang,
+        occurrences=occurrences,
+        links=links,
+    )
+
+
+# ----------------------------------------------------------------------- speakers
+
+
+@dataclass
+class SpeakerItem:
+    id: int
+    name: str
+    kind: str
+    aliases: list[str]
+    handles: dict[str, list[str]]
+    wikidata_id: str | None
+    quotations: int
+    occurrences: int
+    first_said_at: str | None
+    last_said_at: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def list_speakers(
+    session: Session, query: str | None = None, limit: int = 100
+) -> list[SpeakerItem]:
+    """Speakers (all, or those matching ``query`` by any name), most quoted first."""
+    if query:
+        speakers = find_speakers(session, query)
+    else:
+        speakers = list(session.scalars(select(Speaker)))
+    ids = [s.id for s in speakers]
+    if not ids:
+        return []
+    stats = {
+        row[0]: row[1:]
+        for row in session.execute(
+            select(
+                Quotation.speaker_id,
+                func.count(func.distinct(Quotation.id)),
+                func.count(Occurrence.id),
+                func.min(Quotation.first_said_at),
+                func.max(Occurrence.said_at),
+            )
+            .join(Occurrence, Occurrence.quotation_id == Quotation.id)
+            .where(Quotation.speaker_id.in_(ids))
+            .group_by(Quotation.speaker_id)
+        ).all()
+    }
+    aliases: dict[int, list[SpeakerAlias]] = {}
+    for alias in session.scalars(
+        select(SpeakerAlias).where(SpeakerAlias.speaker_id.in_(ids)).order_by(SpeakerAlias.id)
+    ):
+        aliases.setdefault(alias.speaker_id, []).append(alias)
+    items = []
+    for s in speakers:
+        n_quotes, n_occ, first, last = stats.get(s.id, (0, 0, None, None))
+        handles: dict[str, list[str]] = {}
+        names = []
+        for a in aliases.get(s.id, []):
+            if a.platform:
+                handles.setdefault(a.platform, []).append(a.alias)
+            elif a.alias != s.name:
+                names.append(a.alias)
+        items.append(
+            SpeakerItem(
+                id=s.id,
+                name=s.name,
+                kind=s.kind,
+                aliases=names,
+                handles=handles,
+                wikidata_id=s.wikidata_id,
+                quotations=n_quotes,
+                occurrences=n_occ,
+                first_said_at=iso(first),
+                last_said_at=iso(last),
+            )
+        )
+    if not query:
+        items.sort(key=lambda i: (-i.quotations, i.name))
+    return items[:limit]
