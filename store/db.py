@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
 from store.errors import DatabaseUnavailable, SchemaMismatch
@@ -51,7 +51,7 @@ def resolve_url(raw: str | None) -> URL:
         raw = "postgresql://" + raw[len("postgres://") :]
     try:
         url = make_url(raw)
-    except ArgumentError as exc:
+    except (ArgumentError, ValueError) as exc:
         raise DatabaseUnavailable(
             f"not a database URL: {raw!r} "
             "(use sqlite:///path/to/file.db, a file path, or postgresql://user@host:5432/dbname)"
@@ -85,6 +85,16 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
 
 def make_engine(url: URL) -> Engine:
     """An engine for ``url`` with the per-backend settings onrecord relies on."""
+    try:
+        return _make_engine(url)
+    except (NoSuchModuleError, ImportError, ArgumentError) as exc:
+        raise DatabaseUnavailable(
+            f"cannot use {describe(url)}: {first_line(exc)} "
+            "(use sqlite:///path/to/file.db or postgresql://user@host:5432/dbname)"
+        ) from exc
+
+
+def _make_engine(url: URL) -> Engine:
     if url.get_backend_name() == "sqlite":
         database = url.database or ""
         if database and database != ":memory:":
@@ -163,6 +173,6 @@ def open_store(raw_url: str | None = None, *, upgrade: bool | None = None) -> St
     return Store(url, engine, sessionmaker(engine, expire_on_commit=False))
 
 
-def has_tables(engine: Engine) -> bool:
-    """True when the database holds any table at all (ours or someone else's)."""
-    return bool(inspect(engine).get_table_names())
+def has_tables(engine: Engine, ignore: tuple[str, ...] = ()) -> bool:
+    """True when the database holds a table (ours or someone else's) not in ``ignore``."""
+    return any(name not in ignore for name in inspect(engine).get_table_names())

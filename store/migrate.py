@@ -59,7 +59,7 @@ def ensure_schema(engine: Engine, url: URL, *, upgrade: bool) -> None:
         return
     where = describe(url)
     if current is None:
-        if has_tables(engine):
+        if has_tables(engine, ignore=("alembic_version",)):
             raise SchemaMismatch(
                 f"{where} has tables but no onrecord schema version: it is not an onrecord "
                 "database (give another --db)"

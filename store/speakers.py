@@ -7,7 +7,7 @@ longer name: "Erdogan" finds "Recep Tayyip Erdoğan".
 
 from __future__ import annotations
 
-from sqlalchemy import and_, func, literal, or_, select
+from sqlalchemy import and_, case, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from store.models import Speaker, SpeakerAlias
@@ -34,7 +34,10 @@ def find_speakers(session: Session, name: str) -> list[Speaker]:
     padded = literal(" ") + SpeakerAlias.folded + literal(" ")
     conditions = [padded.like(f"% {word} %") for word in folded.split()]
     rows = session.execute(
-        select(SpeakerAlias.speaker_id, func.max(SpeakerAlias.folded == folded))
+        select(
+            SpeakerAlias.speaker_id,
+            func.max(case((SpeakerAlias.folded == folded, 1), else_=0)),
+        )
         .where(and_(*conditions))
         .group_by(SpeakerAlias.speaker_id)
     ).all()
