@@ -1,0 +1,171 @@
+"""The people and organisations a document names, for resolving speaker mentions.
+
+One regex pass collects every run of two or more capitalised words ("Turkish
+President Recep Tayyip Erdoğan", "Ministry of Foreign Affairs"), with the
+titles seen with it and the role of an apposition ("Donna Brazile, the interim
+chairwoman of ..."). A speaker mention is then resolved to the fullest name of
+the document ("Erdoğan" -> "Recep Tayyip Erdoğan"), a description to the person
+holding that role ("the minister"), or "the ministry" to the ministry named.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from crawler.attribution import mentions
+from crawler.attribution.languages import Lexicon
+from crawler.attribution.mentions import Mention
+from crawler.attribution.tokens import UPPER, tokenize
+
+
+@dataclass(slots=True)
+class Person:
+    """One mention of a multi-word name."""
+
+    at: int
+    name: str
+    words: tuple[str, ...]  # folded words of the name
+    roles: tuple[str, ...]
+    gender: str | None
+
+
+@dataclass(slots=True)
+class Registry:
+    """Names, organisations and roles of one document, keyed for lookup."""
+
+    lex: Lexicon
+    people: dict[str, list[Person]] = field(default_factory=dict)  # by folded last word
+    orgs: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # by head word
+    roles: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # role -> people
+    genders: dict[str, str] = field(default_factory=dict)  # folded last word -> m/f
+
+    def add_person(self, at: int, name: str, roles: tuple[str, ...], gender: str | None) -> None:
+        words = tuple(name_words(name))
+        if not words:
+            return
+        if gender is None and len(words) > 1:
+            gender = self.lex.given_names.get(words[0])
+        self.people.setdefault(words[-1], []).append(Person(at, name, words, roles, gender))
+        for role in roles:
+            self.roles.setdefault(role, []).append((at, name))
+        if gender:
+            self.genders[words[-1]] = gender
+
+    def fullest(self, name: str, at: int) -> str:
+        """The fullest form of ``name`` in the document, the nearest one before ``at`` first."""
+        words = name_words(name)
+        if not words:
+            return name
+        found = [p for p in self.people.get(words[-1], ()) if _contains(p.words, words)]
+        if not found:
+            return name
+        before = [p for p in found if p.at <= at]
+        anchor = before[-1] if before else found[0]
+        if len(words) == 1:  # "Clinton": the same person as the anchor, fullest form
+            same = [p for p in found if p.words[0] == anchor.words[0]]
+        else:
+            same = found
+        best = max(same, key=lambda p: (len(p.words), -abs(p.at - at)))
+        return best.name if len(best.words) >= len(words) else name
+
+    def gender_of(self, name: str) -> str | None:
+        words = name_words(name)
+        return self.genders.get(words[-1]) if words else None
+
+    def holder_of(self, role: str, at: int) -> str | None:
+        """The person named with ``role`` nearest before ``at`` (else the first after)."""
+        holders = self.roles.get(role)
+        if not holders:
+            return None
+        before = [name for pos, name in holders if pos <= at]
+        return before[-1] if before else holders[0][1]
+
+    def org(self, head: str, at: int) -> str | None:
+        """The organisation whose name has ``head`` ("ministry"), nearest before ``at``."""
+        named = self.orgs.get(head)
+        if not named:
+            return None
+        before = [name for pos, name in named if pos <= at]
+        return before[-1] if before else named[0][1]
+
+
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:['\u2019.-][^\W\d_]+)*", re.UNICODE)
+
+
+def name_words(name: str) -> list[str]:
+    """Folded words of a name, initials included: "Mary J. Blige" -> mary, j, blige."""
+    from store.text import fold
+
+    return [fold(w) for w in _NAME_WORD.findall(name)]
+
+
+def _contains(full: tuple[str, ...], part: list[str]) -> bool:
+    """``part``'s words appear in ``full`` in order, last word last ("Obama" in "Barack Obama")."""
+    if full[-1] != part[-1]:
+        return False
+    k = 0
+    for word in full:
+        if k < len(part) and (word == part[k] or (len(part[k]) == 1 and word[0] == part[k])):
+            k += 1
+    return k == len(part)
+
+
+@lru_cache(maxsize=16)
+def _run_pattern(lex: Lexicon) -> re.Pattern[str]:
+    """Runs of capitalised words, with initials, abbreviations and particles inside."""
+    abbreviations = sorted(
+        (a for a in lex.abbreviations if a.isalpha() and len(a) <= 4), key=len, reverse=True
+    )
+    abbr = "|".join(re.escape(a.capitalize()) for a in abbreviations) or "(?!)"
+    word = rf"(?:(?:{abbr})\.|[{UPPER}]\.(?=\s?[{UPPER}])|[{UPPER}][\w'\u2019-]*)"
+    glue = sorted(lex.name_particles | lex.joiners, key=len, reverse=True)
+    glue_re = "|".join(re.escape(g) for g in glue) or "(?!)"
+    return re.compile(
+        rf"(?<![\w'\u2019]){word}(?:(?:[ \u00a0]+|(?<=\.))(?:(?:{glue_re})[ \u00a0]+)?{word})+"
+    )
+
+
+_APPOSITION = re.compile(r",\s+([^,.;:\n\"\u201c\u201d]{2,80})[,.;]")
+
+
+def build(text: str, lex: Lexicon) -> Registry:
+    """The registry of ``text``: every multi-word name with its titles and appositions."""
+    registry = Registry(lex)
+    for match in _run_pattern(lex).finditer(text):
+        toks = tokenize(text, match.start(), match.end())
+        if len(toks) < 2:
+            continue
+        mention = mentions.classify(text, toks, 0, len(toks) - 1, lex)
+        if mention is None:
+            continue
+        at = match.start()
+        if mention.kind == mentions.ORG:
+            registry.orgs.setdefault(mention.key, []).append((at, mention.text))
+            for tok in toks:
+                if tok.base in lex.org_heads and tok.base != mention.key:
+                    registry.orgs.setdefault(tok.base, []).append((at, mention.text))
+        elif mention.kind == mentions.NAME:
+            roles = mention.roles + _apposition_roles(text, match.end(), lex)
+            registry.add_person(mention.start, mention.text, roles, mention.gender)
+    return registry
+
+
+def _apposition_roles(text: str, end: int, lex: Lexicon) -> tuple[str, ...]:
+    """Titles in an apposition right after a name: ", the interim chairwoman of ..."."""
+    found = _APPOSITION.match(text, end, end + 90)
+    if not found:
+        return ()
+    roles = []
+    for tok in tokenize(text, found.start(1), found.end(1)):
+        if tok.key in lex.np_prepositions:
+            break
+        if lex.is_title(tok.base):
+            roles.append(tok.base)
+    return tuple(roles)
+
+
+def resolve_named(registry: Registry, mention: Mention) -> str:
+    """A name mention -> the fullest form of that name in the document."""
+    return registry.fullest(mention.text, mention.start)

@@ -1,0 +1,215 @@
+"""Language data for the attribution parser, loaded from the ``*.toml`` files here.
+
+A new language is a new TOML file with the same keys as ``en.toml``: nothing in
+the code names a language. Every word is folded (lower case, diacritics
+removed) once at load time, so lookups at run time are plain set membership on
+folded words.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from store.text import fold
+
+_HERE = Path(__file__).resolve().parent
+
+# Gender/number of a pronoun: m(ale), f(emale), p(lural), n(euter).
+GENDERS = {
+    "pronouns_male": "m",
+    "pronouns_female": "f",
+    "pronouns_plural": "p",
+    "pronouns_neuter": "n",
+}
+
+
+def _words(values: list[str]) -> frozenset[str]:
+    return frozenset(fold(v) for v in values if " " not in v and not v.endswith("*"))
+
+
+def _phrases(values: list[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Multi-word entries keyed by their first word: {"according": (("to",),)}."""
+    table: dict[str, list[tuple[str, ...]]] = {}
+    for value in values:
+        parts = fold(value).split()
+        if len(parts) > 1:
+            table.setdefault(parts[0], []).append(tuple(parts[1:]))
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in table.items()}
+
+
+def _stems(values: list[str]) -> tuple[str, ...]:
+    return tuple(sorted({fold(v[:-1]) for v in values if v.endswith("*")}))
+
+
+def _alternatives(values: list[str]) -> dict[str, int]:
+    """["january|jan", ...] -> {"january": 0, "jan": 0, ...}: position of each spelling."""
+    table: dict[str, int] = {}
+    for index, value in enumerate(values):
+        for spelling in value.split("|"):
+            table[fold(spelling)] = index
+    return table
+
+
+_PERIODS = {
+    "this_week": ("week", 0),
+    "last_week": ("week", -1),
+    "this_month": ("month", 0),
+    "last_month": ("month", -1),
+    "this_year": ("year", 0),
+    "last_year": ("year", -1),
+}
+
+
+@dataclass(frozen=True)
+class DateWords:
+    """Relative date expressions of one or more languages, folded."""
+
+    today: frozenset[str] = frozenset()
+    yesterday: frozenset[str] = frozenset()
+    weekdays: dict[str, int] = field(default_factory=dict)  # word -> 0 (Monday) .. 6
+    months: dict[str, int] = field(default_factory=dict)  # word -> 1 .. 12
+    periods: dict[str, tuple[str, int]] = field(default_factory=dict)  # phrase -> (unit, offset)
+    last: frozenset[str] = frozenset()  # "last" of "last Monday"
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: one per language, cached
+class Lexicon:
+    """The words the parser looks for, for one language or for several merged."""
+
+    codes: tuple[str, ...]
+    verbs: frozenset[str]
+    verb_stems: tuple[str, ...]
+    naming_verbs: frozenset[str]
+    verb_phrases: dict[str, tuple[tuple[str, ...], ...]]
+    before_speaker: dict[str, tuple[tuple[str, ...], ...]]
+    before_speaker_words: frozenset[str]
+    after_speaker: frozenset[str]
+    nouns: frozenset[str]
+    intro_words: frozenset[str]
+    auxiliaries: frozenset[str]
+    inverted_pronouns: tuple[str, ...]
+    pronoun_gender: dict[str, str]
+    subject_pronouns: frozenset[str]
+    first_person: frozenset[str]
+    determiners: frozenset[str]
+    anonymous: frozenset[str]
+    honorific_gender: dict[str, str]
+    titles: frozenset[str]
+    title_suffixes: tuple[str, ...]
+    org_heads: frozenset[str]
+    function_words: frozenset[str]
+    name_particles: frozenset[str]
+    abbreviations: frozenset[str]
+    np_prepositions: frozenset[str]
+    joiners: frozenset[str]
+    np_stops: frozenset[str]
+    given_names: dict[str, str]
+    dates: DateWords
+
+    def is_verb(self, key: str) -> bool:
+        """A reporting verb: listed, or starting with a listed stem."""
+        if key in self.verbs or key in self.naming_verbs:
+            return True
+        return bool(self.verb_stems) and key.startswith(self.verb_stems)
+
+    def is_title(self, key: str) -> bool:
+        """A title or role word, including compounds ending in one (German)."""
+        if key in self.titles:
+            return True
+        return bool(self.title_suffixes) and len(key) > 4 and key.endswith(self.title_suffixes)
+
+
+def _load(path: Path) -> dict:
+    with path.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def available() -> tuple[str, ...]:
+    """Codes of the languages that have a data file."""
+    return tuple(sorted(p.stem for p in _HERE.glob("*.toml")))
+
+
+def _build(datas: list[dict]) -> Lexicon:
+    def collect(section: str, key: str) -> list[str]:
+        out: list[str] = []
+        for data in datas:
+            out.extend(data.get(section, {}).get(key, []))
+        return out
+
+    pronoun_gender: dict[str, str] = {}
+    for key, gender in GENDERS.items():
+        for word in collect("speakers", key):
+            # A word of two genders (German "sie": she/they) keeps the first listed.
+            pronoun_gender.setdefault(fold(word), gender)
+    honorific_gender = {fold(w): "m" for w in collect("speakers", "honorifics_male")}
+    honorific_gender.update({fold(w): "f" for w in collect("speakers", "honorifics_female")})
+    before = collect("cues", "before_speaker")
+    weekdays: dict[str, int] = {}
+    months: dict[str, int] = {}
+    for data in datas:
+        weekdays.update(_alternatives(data.get("dates", {}).get("weekdays", [])))
+        months.update(_alternatives(data.get("dates", {}).get("months", [])))
+    periods: dict[str, tuple[str, int]] = {}
+    for key, period in _PERIODS.items():
+        for phrase in collect("dates", key):
+            periods[fold(phrase)] = period
+    dates = DateWords(
+        today=frozenset(fold(v) for v in collect("dates", "today")),
+        yesterday=frozenset(fold(v) for v in collect("dates", "yesterday")),
+        weekdays=weekdays,
+        months={k: v + 1 for k, v in months.items()},
+        periods=periods,
+        last=frozenset(fold(v) for v in collect("dates", "last")),
+    )
+    verbs = collect("cues", "verbs")
+    return Lexicon(
+        codes=tuple(d["code"] for d in datas),
+        verbs=_words(verbs),
+        verb_stems=_stems(verbs + collect("cues", "verb_stems")),
+        naming_verbs=_words(collect("cues", "naming_verbs")),
+        verb_phrases=_phrases(collect("cues", "verb_phrases")),
+        before_speaker=_phrases(before),
+        before_speaker_words=_words(before),
+        after_speaker=_words(collect("cues", "after_speaker")),
+        nouns=_words(collect("cues", "nouns")),
+        intro_words=_words(collect("cues", "intro_words")),
+        auxiliaries=_words(collect("cues", "auxiliaries")),
+        inverted_pronouns=tuple(
+            sorted(
+                {"-" + fold(w) for w in collect("cues", "inverted_pronouns")}, key=len, reverse=True
+            )
+        ),
+        pronoun_gender=pronoun_gender,
+        subject_pronouns=_words(collect("speakers", "subject_pronouns")),
+        first_person=_words(collect("speakers", "first_person")),
+        determiners=_words(collect("speakers", "determiners")),
+        anonymous=_words(collect("speakers", "anonymous")),
+        honorific_gender=honorific_gender,
+        titles=_words(collect("speakers", "titles")),
+        title_suffixes=tuple(sorted({fold(w) for w in collect("speakers", "title_suffixes")})),
+        org_heads=_words(collect("speakers", "org_heads")),
+        function_words=_words(collect("speakers", "function_words")),
+        name_particles=_words(collect("speakers", "name_particles")),
+        abbreviations=_words(collect("speakers", "abbreviations")),
+        np_prepositions=_words(collect("speakers", "np_prepositions")),
+        joiners=_words(collect("speakers", "joiners")),
+        np_stops=_words(collect("speakers", "np_stops")),
+        given_names={
+            **{fold(w): "m" for w in collect("given_names", "male")},
+            **{fold(w): "f" for w in collect("given_names", "female")},
+        },
+        dates=dates,
+    )
+
+
+@lru_cache(maxsize=32)
+def lexicon_for(lang: str | None) -> Lexicon:
+    """The lexicon of ``lang`` ("en", "de-AT", ...); all languages merged when unknown."""
+    code = (lang or "").split("-")[0].split("_")[0].lower()
+    path = _HERE / f"{code}.toml"
+    if code.isalpha() and path.is_file():
+        return _build([_load(path)])
+    return _build([_load(_HERE / f"{c}.toml") for c in available()])

@@ -1,0 +1,243 @@
+"""Speaker phrases: find the noun phrase next to a cue and say what it names.
+
+A phrase is read from tokens, left or right of a reporting verb, and classified
+as a person's name (titles stripped: "Turkish President Recep Tayyip Erdoğan" ->
+"Recep Tayyip Erdoğan"), an organisation, a pronoun, a role ("the minister"), an
+anonymous source ("a source close to ...") or another description ("the
+company"). Resolution against the rest of the document is ``entities``' job.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from crawler.attribution import tuning
+from crawler.attribution.languages import Lexicon
+from crawler.attribution.tokens import Tok
+
+NAME = "name"
+ORG = "org"
+PRONOUN = "pronoun"
+ROLE = "role"
+DESCRIPTION = "description"
+ANONYMOUS = "anonymous"
+
+_DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015")
+
+
+@dataclass(slots=True)
+class Mention:
+    """A speaker phrase: where it is, what kind of speaker, and its words."""
+
+    kind: str
+    start: int
+    end: int
+    text: str  # the name without titles, or the description as written
+    key: str  # folded: last word of a name, head noun of a description, the pronoun
+    gender: str | None = None  # m / f / p (plural) / n, when the phrase tells
+    roles: tuple[str, ...] = ()  # folded title words seen with a name
+
+
+def is_initial(toks: list[Tok], i: int) -> bool:
+    """ "J" of "Mary J. Blige", "V" of "V.Putin"."""
+    tok = toks[i]
+    return (
+        len(tok.text) == 1 and tok.text.isupper() and i + 1 < len(toks) and toks[i + 1].text == "."
+    )
+
+
+def _abbreviation_dot(toks: list[Tok], i: int, lex: Lexicon) -> bool:
+    """A period that belongs to the word before it (Mr., Sen., J.)."""
+    if i == 0 or toks[i].text != ".":
+        return False
+    before = toks[i - 1]
+    return before.key in lex.abbreviations or (len(before.text) == 1 and before.text.isupper())
+
+
+def in_phrase(toks: list[Tok], i: int, lex: Lexicon) -> bool:
+    """Can token ``i`` be part of a speaker phrase?"""
+    tok = toks[i]
+    if not tok.word:
+        return _abbreviation_dot(toks, i, lex) or tok.text in "&"
+    if tok.cap:
+        return True
+    key = tok.key
+    if key in lex.determiners:
+        return True
+    if key in lex.np_stops or key in lex.auxiliaries:
+        return key in lex.name_particles and 0 < i < len(toks) - 1 and toks[i + 1].cap
+    return not (lex.is_verb(key) or key in lex.subject_pronouns)
+
+
+def phrase_before(toks: list[Tok], end: int, lex: Lexicon, low: int = 0) -> tuple[int, int] | None:
+    """The speaker phrase ending at token ``end`` (inclusive), read leftwards: (first, last)."""
+    j = end
+    if j >= low and toks[j].text == ")":  # "Sen. Claire McCaskill (D-Mo.) said"
+        depth = 0
+        while j >= low:
+            if toks[j].text == ")":
+                depth += 1
+            elif toks[j].text == "(":
+                depth -= 1
+                if depth == 0:
+                    break
+            j -= 1
+        j -= 1
+    if j < low:
+        return None
+    if toks[j].base in lex.subject_pronouns:
+        return (j, j)
+    i = j
+    while i >= low and j - i < tuning.MAX_PHRASE_TOKENS and in_phrase(toks, i, lex):
+        i -= 1
+    if i == j:
+        return None
+    return (i + 1, j)
+
+
+def phrase_after(toks: list[Tok], start: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The speaker phrase starting at token ``start``, read rightwards: (first, last)."""
+    n = len(toks)
+    if start >= n:
+        return None
+    if toks[start].base in lex.subject_pronouns:
+        return (start, start)
+    i = start
+    while i < n and i - start < tuning.MAX_PHRASE_TOKENS and in_phrase(toks, i, lex):
+        # A lower-case word after a name ends the phrase ("said Smith in a statement").
+        if (
+            i > start
+            and not toks[i].cap
+            and toks[i - 1].cap
+            and toks[i].key not in (lex.name_particles | lex.joiners)
+        ):
+            break
+        i += 1
+    if i == start:
+        return None
+    last = i - 1
+    while last > start and toks[last].key in lex.np_prepositions | lex.joiners:
+        last -= 1
+    return (start, last)
+
+
+def _name_run(toks: list[Tok], first: int, last: int, lex: Lexicon) -> int:
+    """Index where the run of capitalised words ending at ``last`` begins (or last + 1)."""
+    i = last
+    while i >= first:
+        tok = toks[i]
+        if tok.cap or _abbreviation_dot(toks, i, lex) or (
+            (tok.key in lex.name_particles or tok.key in lex.joiners or tok.text in _DASHES)
+            and i > first
+            and i < last
+        ):
+            i -= 1
+        else:
+            break
+    start = i + 1
+    # Particles and joiners never begin a name.
+    while start <= last and not toks[start].cap:
+        start += 1
+    return start
+
+
+def _strip_possessive(tok: Tok) -> int:
+    """End of a word without its possessive or case suffix: Trump's -> Trump, Erdoğan'ın."""
+    if tok.base != tok.key and len(tok.base) > 1:
+        for k, ch in enumerate(tok.text):
+            if ch in "'\u2019":
+                return tok.start + k
+    return tok.end
+
+
+def classify(text: str, toks: list[Tok], first: int, last: int, lex: Lexicon) -> Mention | None:
+    """What the phrase ``toks[first:last + 1]`` names, or None when it names no one."""
+    while last > first and not toks[last].word and not _abbreviation_dot(toks, last, lex):
+        last -= 1
+    while first < last and not toks[first].word:
+        first += 1
+    head_tok = toks[last]
+    if first == last and head_tok.base in lex.subject_pronouns:
+        gender = lex.pronoun_gender.get(head_tok.base)
+        if head_tok.key in lex.first_person:
+            gender = "1"
+        return Mention(PRONOUN, head_tok.start, head_tok.end, head_tok.text, head_tok.base, gender)
+    if not head_tok.word:
+        return None
+    run = _name_run(toks, first, last, lex)
+    span_start = toks[first].start
+    if run <= last and (toks[last].cap or _abbreviation_dot(toks, last, lex)):
+        return _named(text, toks, first, run, last, lex)
+    # A description: its head is the last word before a preposition ("a spokesman for ...").
+    head = first
+    for k in range(first, last + 1):
+        if toks[k].key in lex.np_prepositions and k > first:
+            break
+        if toks[k].word:
+            head = k
+    key = toks[head].base
+    phrase = text[span_start : toks[last].end]
+    has_name = any(
+        t.cap and t.base not in lex.function_words and not lex.is_title(t.base)
+        for t in toks[first : last + 1]
+    )
+    if (
+        key in lex.anonymous
+        or (not has_name
+        and any(t.base in lex.anonymous for t in toks[first:head]))
+    ):
+        return Mention(ANONYMOUS, span_start, toks[last].end, phrase, key)
+    if key in lex.determiners or (key in lex.function_words and not has_name):
+        return None
+    possessed = any(t.base != t.key for t in toks[first:head])
+    if not possessed and lex.is_title(key):
+        return Mention(ROLE, span_start, toks[last].end, phrase, key, roles=(key,))
+    if not possessed and key in lex.org_heads:
+        return Mention(ORG, span_start, toks[last].end, phrase, key)
+    return Mention(DESCRIPTION, span_start, toks[last].end, phrase, key)
+
+
+def _named(
+    text: str, toks: list[Tok], first: int, run: int, last: int, lex: Lexicon
+) -> Mention | None:
+    """A phrase ending in capitalised words: a name, an organisation, or a bare title."""
+    roles: list[str] = []
+    gender = None
+    name_start = run
+    for k in range(first, last + 1):
+        tok = toks[k]
+        if tok.base in lex.honorific_gender:
+            gender = lex.honorific_gender[tok.base]
+        if lex.is_title(tok.base) and k >= run - 1:
+            roles.append(tok.base)
+        if (
+            k >= run
+            and (
+                lex.is_title(tok.base)
+                or tok.base in lex.function_words
+                or (_abbreviation_dot(toks, k, lex)
+                and toks[k - 1].key in lex.abbreviations)
+            )
+            and not (k > run and toks[k - 1].cap and tok.base in lex.org_heads)
+        ):
+            name_start = k + 1
+    while name_start <= last and (not toks[name_start].word or not toks[name_start].cap):
+        name_start += 1
+    is_org = any(toks[k].base in lex.org_heads for k in range(run, last + 1)) or (
+        first < run and toks[run - 1].base in ("the",) and not roles
+    )
+    if name_start > last:  # titles only: "the President", "Der Staatsanwalt"
+        phrase = text[toks[first].start : toks[last].end]
+        key = toks[last].base
+        kind = ORG if key in lex.org_heads else ROLE
+        return Mention(kind, toks[first].start, toks[last].end, phrase, key, gender, tuple(roles))
+    end = _strip_possessive(toks[last])
+    start = toks[name_start].start
+    if is_org:
+        org_start = toks[run].start
+        return Mention(ORG, org_start, end, text[org_start:end], toks[last].base)
+    word = toks[last]
+    if word.text.isupper() and len(word.text) > 1 and name_start == last and len(word.text) <= 4:
+        # An acronym alone (NATO, BGH) is an organisation, not a person.
+        return Mention(ORG, start, end, text[start:end], word.base)
+    return Mention(NAME, start, end, text[start:end], word.base, gender, tuple(roles))

@@ -1,0 +1,414 @@
+"""One document -> its quotations: marks, cues, speakers, times, in one pass.
+
+Quotations are taken in document order. For each, the cue is read after the
+closing mark and before the opening mark; without a cue, the speaker comes from
+the layout (the previous quotation of the paragraph, a paragraph that ends
+with "X continued:", a quotation running over paragraphs, the next sentence, the
+previous quotation), then from the document's default speaker for first-person
+words, else it is unknown. Speakers are then resolved in the document
+(pronouns, descriptions, fullest names) and the span is checked for being a
+quotation at all (not a title or scare quotes).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from crawler.attribution import coref, cues, dates, entities, filters, mentions, quote, tuning
+from crawler.attribution.cues import Cue
+from crawler.attribution.languages import Lexicon, lexicon_for
+from crawler.attribution.marks import Quoted, find_quoted
+from crawler.attribution.mentions import Mention
+from crawler.attribution.quote import Quote
+from crawler.attribution.tokens import Tok, tokenize
+from crawler.attribution.transcripts import Turn, find_turns
+from store.text import normalize_words
+
+# How the speaker was found when no cue sits next to the quotation.
+SAME_PARAGRAPH = "same-paragraph"
+INTRODUCED = "introduced"  # the previous paragraph ends "X continued:"
+CONTINUED = "continued"  # a quotation running over several paragraphs
+NEXT_SENTENCE = "next-sentence"
+PREVIOUS = "previous"
+DEFAULT = "default"
+TURN = "turn"
+NONE = "none"
+
+
+@dataclass(slots=True)
+class _Found:
+    """A quotation being attributed."""
+
+    start: int
+    end: int
+    kind: str
+    cue_type: str
+    cue: Cue | None
+    mention: Mention | None
+    speaker: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    closed: bool
+    line_start: int
+    open_at: int
+
+
+def extract_quotes(
+    text: str,
+    *,
+    published: date | datetime | str | None = None,
+    lang: str | None = None,
+    default_speaker: str | None = None,
+) -> list[Quote]:
+    """The quotations of ``text`` with their speakers (see the package docstring)."""
+    if not text:
+        return []
+    lex = lexicon_for(lang)
+    quoted = find_quoted(text)
+    turns = find_turns(text, lex.function_words) if ":" in text else []
+    if not quoted and not turns:
+        return []
+    return _Document(text, lex, dates.parse_published(published), default_speaker).run(
+        quoted, turns
+    )
+
+
+class _Document:
+    """The state of one document's pass: its registry and the speakers met so far."""
+
+    def __init__(
+        self, text: str, lex: Lexicon, published: date | datetime | None, default: str | None
+    ) -> None:
+        self.text = text
+        self.lex = lex
+        self.published = published
+        self.default = default.strip() if default and default.strip() else None
+        self.registry = entities.build(text, lex)
+        self.speakers: dict[str, str] = {}  # folded last word -> name, for pronouns
+        self.headline_end = _headline_end(text)
+        self.quotations = coref.Quotations([])
+
+    def run(self, quoted: list[Quoted], turns: list[Turn]) -> list[Quote]:
+        self.quotations = coref.Quotations(
+            [(q.open_at, q.close_at if q.closed else q.end) for q in quoted]
+        )
+        turn_at = {t.label_start: t for t in turns}
+        turn_spans = [(t.label_start, t.end) for t in turns]
+        found: list[_Found] = []
+        t = 0
+        for k, q in enumerate(quoted):
+            while t < len(turn_spans) and turn_spans[t][1] < q.open_at:
+                found.append(self._turn(turn_at[turn_spans[t][0]]))
+                t += 1
+            if t < len(turn_spans) and turn_spans[t][0] <= q.end and q.open_at <= turn_spans[t][1]:
+                continue  # inside a turn (or the turn itself in marks): the turn covers it
+            item = self._attribute(quoted, k, found)
+            if item is not None:
+                found.append(item)
+        while t < len(turn_spans):
+            found.append(self._turn(turn_at[turn_spans[t][0]]))
+            t += 1
+        return [self._quote(item) for item in found]
+
+    # -- one quotation ------------------------------------------------------------
+
+    def _attribute(self, quoted: list[Quoted], k: int, found: list[_Found]) -> _Found | None:
+        text, lex = self.text, self.lex
+        q = quoted[k]
+        prev = quoted[k - 1] if k > 0 and quoted[k - 1].line_start == q.line_start else None
+        nxt = (
+            quoted[k + 1]
+            if k + 1 < len(quoted) and quoted[k + 1].line_start == q.line_start
+            else None
+        )
+        lo = max(q.line_start, q.open_at - tuning.BEFORE_WINDOW_CHARS)
+        if prev is not None:
+            lo = max(lo, (prev.close_at if prev.closed else prev.end) + 1)
+        before = tokenize(text, lo, q.open_at)
+        sentence = cues.sentence_tokens(before, lex)
+        after: list[Tok] = []
+        if q.closed:
+            after_lo = q.close_at + (2 if text.startswith("''", q.close_at) else 1)
+            hi = min(q.line_end, after_lo + tuning.AFTER_WINDOW_CHARS)
+            if nxt is not None:
+                hi = min(hi, nxt.open_at)
+            after = tokenize(text, after_lo, hi)
+        in_headline = q.open_at < self.headline_end
+        kind = quote.HEADLINE if in_headline else _kind(sentence)
+        cue = self._choose(q, sentence, after, in_headline)
+        item = _Found(
+            q.start,
+            q.end,
+            kind,
+            NONE,
+            cue,
+            None,
+            None,
+            None,
+            None,
+            q.closed,
+            q.line_start,
+            q.open_at,
+        )
+        if cue is not None:
+            item.cue_type = cue.kind
+            item.mention = cue.mention
+            if item.mention is None:  # "Erdoğan, “…” dedi": the sentence's subject speaks
+                item.mention = cues.sentence_subject(text, sentence, lex)
+        if item.mention is None and in_headline:
+            label = self._headline_label()
+            if label is not None:
+                item.cue_type, item.mention = cues.HEADLINE, label
+        if item.mention is not None:
+            self._resolve(item)
+        else:
+            self._fallback(item, q, prev, found, after)
+        if not filters.is_quotation(text, q, item.cue, item.mention, item.cue_type, sentence, lex):
+            return None
+        if item.speaker is not None:
+            self._remember(item.speaker)
+        return item
+
+    def _choose(
+        self, q: Quoted, sentence: list[Tok], after: list[Tok], in_headline: bool
+    ) -> Cue | None:
+        """The cue after the quotation or the one before it, whichever binds it."""
+        text, lex = self.text, self.lex
+        at_line_start = not text[q.line_start : q.open_at].strip()
+        cue_after = (
+            cues.after_cue(text, after, lex, in_headline and at_line_start) if after else None
+        )
+        cue_before = cues.before_cue(text, sentence, lex) if sentence else None
+        if cue_before is not None and cue_before.kind == cues.COLON:
+            return cue_before
+        if sentence and sentence[-1].text == ":" and cue_before is not None:
+            return cue_before
+        if cue_after is not None and cue_after.mention is not None:
+            first = after[0].text if after else ""
+            binds = first in ",?!\u2014\u2013-:" or (q.end > 0 and text[q.end - 1] in ",?!")
+            if binds or cue_before is None or cue_after.start - after[0].start < 3:
+                return cue_after
+        if cue_before is not None:
+            return cue_before
+        return cue_after
+
+    def _resolve(self, item: _Found) -> None:
+        """Speaker name of the item's mention: fullest name, pronoun or description resolved."""
+        mention = item.mention
+        assert mention is not None
+        item.speaker_start, item.speaker_end = mention.start, mention.end
+        kind = mention.kind
+        if kind == mentions.NAME:
+            item.speaker = _display(self.registry.fullest(mention.text, mention.start))
+        elif kind == mentions.PRONOUN:
+            if mention.gender == "1":
+                item.speaker = self.default
+            else:
+                resolved = coref.resolve_pronoun(
+                    self.text, mention, self.lex, self.registry, self.quotations, self.speakers
+                )
+                item.speaker = resolved[0] if resolved else None
+        elif kind in (mentions.ROLE, mentions.ORG):
+            named = coref.resolve_description(self.registry, mention)
+            item.speaker = named if named is not None else mention.text
+        elif kind == mentions.DESCRIPTION:
+            item.speaker = mention.text
+        else:  # anonymous
+            item.speaker = None
+
+    def _fallback(
+        self,
+        item: _Found,
+        q: Quoted,
+        prev: Quoted | None,
+        found: list[_Found],
+        after: list[Tok],
+    ) -> None:
+        """No cue next to the quotation: the layout around it names the speaker."""
+        last = found[-1] if found else None
+        if prev is not None and last is not None and last.line_start == q.line_start:
+            self._inherit(item, last, SAME_PARAGRAPH)
+            return
+        opens_paragraph = not self.text[q.line_start : q.open_at].strip()
+        if opens_paragraph and last is not None:
+            if not last.closed and q.line_start - last.line_start < tuning.CONTINUATION_GAP_CHARS:
+                self._inherit(item, last, CONTINUED)
+                return
+            intro = self._introduction(q)
+            if intro is not None:
+                item.cue_type, item.cue, item.mention = INTRODUCED, intro, intro.mention
+                self._resolve(item)
+                return
+        next_cue = self._next_sentence(after)
+        if next_cue is not None:
+            item.cue_type, item.cue, item.mention = NEXT_SENTENCE, next_cue, next_cue.mention
+            self._resolve(item)
+            return
+        if (
+            opens_paragraph
+            and last is not None
+            and last.speaker is not None
+            and q.open_at - last.end < tuning.PREVIOUS_SPEAKER_GAP_CHARS
+        ):
+            self._inherit(item, last, PREVIOUS)
+            return
+        if self.default is not None and _first_person(self.text, q, self.lex):
+            item.cue_type, item.speaker = DEFAULT, self.default
+
+    def _inherit(self, item: _Found, source: _Found, how: str) -> None:
+        item.cue_type = how
+        item.cue = source.cue
+        item.mention = source.mention
+        item.speaker = source.speaker
+        item.speaker_start, item.speaker_end = source.speaker_start, source.speaker_end
+
+    def _introduction(self, q: Quoted) -> Cue | None:
+        """The previous paragraph ends with a colon after a cue: "Caddell continued:"."""
+        end = q.line_start - 1
+        while end > 0 and self.text[end - 1] in "\n \t\r":
+            end -= 1
+        if end <= 0 or self.text[end - 1] != ":":
+            return None
+        start = self.text.rfind("\n", 0, end) + 1
+        toks = tokenize(self.text, max(start, end - tuning.BEFORE_WINDOW_CHARS), end)
+        sentence = cues.sentence_tokens(toks, self.lex)
+        cue = cues.before_cue(self.text, sentence, self.lex)
+        if cue is not None and cue.mention is None:
+            return None
+        return cue
+
+    def _next_sentence(self, after: list[Tok]) -> Cue | None:
+        """ "…" Those were the words of X: a speaker named in the next sentence."""
+        if not after:
+            return None
+        end = len(after)
+        for k, tok in enumerate(after):
+            if tok.text in ".!?" and k > 0:
+                end = k
+                break
+        sentence = after[:end]
+        if not sentence or not sentence[0].word:
+            return None
+        cue = cues.before_cue(self.text, sentence, self.lex)
+        if (
+            cue is None
+            or cue.mention is None
+            or cue.mention.kind not in (mentions.NAME, mentions.ROLE, mentions.PRONOUN)
+        ):
+            return None
+        return cue
+
+    def _headline_label(self) -> Mention | None:
+        """ "Pat Caddell: Democrat Voters Worried …": a name and a colon open the title."""
+        colon = self.text.find(":", 0, self.headline_end)
+        if colon <= 0 or colon > tuning.HEADLINE_LABEL_MAX_CHARS:
+            return None
+        toks = tokenize(self.text, 0, colon)
+        if not toks or not all(
+            t.cap or not t.word or t.key in self.lex.name_particles for t in toks
+        ):
+            return None
+        mention = mentions.classify(self.text, toks, 0, len(toks) - 1, self.lex)
+        if mention is None or mention.kind not in (mentions.NAME, mentions.ORG):
+            return None
+        return mention
+
+    def _turn(self, turn: Turn) -> _Found:
+        item = _Found(
+            turn.start,
+            turn.end,
+            quote.TURN,
+            TURN,
+            None,
+            None,
+            None,
+            None,
+            None,
+            True,
+            turn.label_start,
+            turn.label_start,
+        )
+        item.cue = Cue(TURN, turn.label_end, turn.label_end + 1, None, ":")
+        if not turn.anonymous:
+            label = turn.label
+            item.speaker = _display(self.registry.fullest(label, turn.label_start))
+            item.speaker_start, item.speaker_end = turn.label_start, turn.label_end
+            self._remember(item.speaker)
+        return item
+
+    def _remember(self, speaker: str) -> None:
+        words = entities.name_words(speaker)
+        if words:
+            self.speakers[words[-1]] = speaker
+
+    # -- output -------------------------------------------------------------------
+
+    def _quote(self, item: _Found) -> Quote:
+        text = self.text
+        cue = item.cue
+        said = None
+        if cue is not None and self.published is not None:
+            lo = max(item.line_start, min(cue.start, item.speaker_start or cue.start) - 40)
+            hi = cue.end + tuning.DATE_AFTER_CUE_CHARS
+            if item.start > cue.end:
+                hi = min(hi, item.open_at)
+            toks = [t for t in tokenize(text, lo, hi) if not (item.start <= t.start < item.end)]
+            said = dates.resolve(toks, self.lex.dates, self.published)
+        if said is None:
+            said = dates.document_time(self.published)
+            said_from = "document"
+        else:
+            said_from = "text"
+        return Quote(
+            start=item.start,
+            end=item.end,
+            text=text[item.start : item.end],
+            speaker=item.speaker,
+            speaker_start=item.speaker_start if item.speaker is not None else None,
+            speaker_end=item.speaker_end if item.speaker is not None else None,
+            cue=cue.words if cue is not None else None,
+            cue_start=cue.start if cue is not None else None,
+            cue_end=cue.end if cue is not None else None,
+            cue_type=item.cue_type,
+            confidence=filters.confidence(item.cue_type, item.mention, item.speaker, item.closed),
+            said_at=said.at,
+            said_precision=said.precision,
+            said_from=said_from,
+            normalized=normalize_words(text[item.start : item.end]),
+            kind=item.kind,
+        )
+
+
+def _kind(sentence: list[Tok]) -> str:
+    """Partial when the reporter's sentence runs into the quotation ("called it “…”")."""
+    if sentence and sentence[-1].word:
+        return quote.PARTIAL
+    return quote.FULL
+
+
+def _headline_end(text: str) -> int:
+    """End of the title line when the text opens with one, else -1.
+
+    A title is short, and either stands apart (a blank line follows) or does not
+    end like a sentence.
+    """
+    end = text.find("\n")
+    if end <= 0 or end > tuning.HEADLINE_MAX_CHARS or not text[end:].strip():
+        return -1
+    blank_after = text.startswith("\n\n", end) or text.startswith("\n\r\n", end)
+    if not blank_after and text[end - 1] in ".!?\u201d\u00bb\"'":
+        return -1
+    return end
+
+
+def _display(name: str) -> str:
+    """ "PENCE" -> "Pence": transcripts shout names the rest of the text does not."""
+    if name.isupper() and len(name) > 3:
+        return name.title()
+    return name
+
+
+def _first_person(text: str, q: Quoted, lex: Lexicon) -> bool:
+    words = tokenize(text, q.start, min(q.end, q.start + tuning.FIRST_PERSON_SCAN_CHARS))
+    return any(t.key in lex.first_person or t.base in lex.first_person for t in words)

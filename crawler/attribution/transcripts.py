@@ -1,0 +1,89 @@
+"""Transcripts: each turn starts with its speaker's name ("V.Putin: …", "WALLACE: …").
+
+A turn is a quotation of its speaker even without quotation marks. Labels are
+names in capitals ("MR. SMITH"), an initial and a surname ("В.Путин", "D. Peskov")
+or a short name ("Putin"); a document is a transcript when such labelled lines
+recur (at least two turns by the same label, at least three in all), so a lone
+"Update: …" or a headline "X: …" is not taken for one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from crawler.attribution import tuning
+from crawler.attribution.tokens import UPPER
+
+_LABEL = re.compile(
+    rf"^[ \t]*([\"\u201c\u201e\u00ab'\u2018]?)[ \t]*"
+    rf"(?P<label>(?:[{UPPER}]\.[ ]?){{1,2}}[{UPPER}][\w'\u2019-]+"  # V.Putin, D. Peskov
+    rf"|[{UPPER}][{UPPER}'\u2019.-]*(?:[ ][{UPPER}][{UPPER}'\u2019.-]*){{0,3}}"  # MR. SMITH, Q
+    rf"|[{UPPER}][\w'\u2019-]+(?:[ ][{UPPER}][\w'\u2019-]+){{0,2}})"  # Vladimir Putin
+    rf"[ \t]*:[ \t]+(?=\S)",
+    re.MULTILINE,
+)
+# Labels that name no one: questions and answers of an unnamed interviewer.
+_ANONYMOUS_LABELS = frozenset(
+    {
+        "q",
+        "question",
+        "a",
+        "answer",
+        "вопрос",
+        "ответ",
+        "soru",
+        "cevap",
+        "frage",
+        "antwort",
+        "pregunta",
+        "respuesta",
+    }
+)
+
+
+@dataclass(slots=True)
+class Turn:
+    """One turn: the spoken words (``start``/``end``) and the label naming the speaker."""
+
+    start: int
+    end: int
+    label: str
+    label_start: int
+    label_end: int
+    anonymous: bool
+
+
+def find_turns(text: str, function_words: frozenset[str]) -> list[Turn]:
+    """The turns of ``text`` if it reads as a transcript, else an empty list."""
+    if ":" not in text:
+        return []
+    found: list[Turn] = []
+    counts: dict[str, int] = {}
+    for match in _LABEL.finditer(text):
+        label = match.group("label")
+        first = label.split()[0].lower().rstrip(".")
+        if first in function_words and label.lower() not in _ANONYMOUS_LABELS:
+            continue
+        line_end = text.find("\n", match.end())
+        line_end = len(text) if line_end < 0 else line_end
+        start, end = match.end(), line_end
+        while end > start and text[end - 1] in " \t\r\"\u201d\u00bb'\u2019":
+            end -= 1
+        if end <= start:
+            continue
+        key = label.lower()
+        counts[key] = counts.get(key, 0) + 1
+        found.append(
+            Turn(
+                start,
+                end,
+                label,
+                match.start("label"),
+                match.end("label"),
+                key.rstrip(".") in _ANONYMOUS_LABELS,
+            )
+        )
+    if len(found) < tuning.TRANSCRIPT_MIN_TURNS or max(counts.values()) < 2:
+        return []
+    return found

@@ -1,0 +1,61 @@
+"""Every tuned threshold of the attribution parser, in one place.
+
+Each value says how it was calibrated. "dev" means the development files
+``polnear-dev.jsonl`` and ``german-wikinews-dev.jsonl`` of ../shared/data/quotes
+(never the test files) and the project's own fixtures in
+tests/fixtures/attribution; change a value only with a new measurement.
+"""
+
+# An opening mark left unclosed in the middle of a paragraph runs to the end of the
+# paragraph, but never further than this: the longest closed quotation in dev is
+# about 1,400 characters, so a longer unclosed run is a stray mark, cut at the last
+# sentence end before the limit.
+UNCLOSED_MAX_CHARS = 2000
+
+# A speaker phrase is at most this many tokens ("Libertarian presidential candidate
+# Gary Johnson's doctor" is 7): longer runs are clauses, not phrases. Dev phrases
+# longer than 12 tokens were all clauses swallowed by a missing comma.
+MAX_PHRASE_TOKENS = 12
+
+# An apposition between a speaker and its verb ("Leonard E. Burman, director of the
+# centrist Urban-Brookings Tax Policy Center and a professor at ..., said") is read up
+# to this many tokens; the longest in dev is 27.
+MAX_APPOSITION_TOKENS = 32
+
+# "a source close to Erdoğan said", "people familiar with the talks": an anonymous head
+# noun this many tokens before the phrase found left of the verb makes the speaker
+# anonymous (null), never the name after it.
+ANONYMOUS_LOOKBACK_TOKENS = 5
+
+# A pronoun looks this far back for the person it stands for: in dev, 96% of the
+# pronoun speakers whose gold name is known name that person within 1,200
+# characters, and a wider window mostly adds wrong, older candidates.
+COREF_WINDOW_CHARS = 1200
+
+# Context read around a quotation for its cue: before the opening mark (the
+# sentence running into it) and after the closing mark.
+BEFORE_WINDOW_CHARS = 300
+AFTER_WINDOW_CHARS = 250
+
+# A paragraph opening with a mark continues the previous paragraph's unclosed
+# quotation when it starts within this many characters of it.
+CONTINUATION_GAP_CHARS = 4000
+
+# A quotation that opens a paragraph with no cue keeps the previous quotation's
+# speaker when it follows within this many characters.
+PREVIOUS_SPEAKER_GAP_CHARS = 600
+
+# The first line is a title when it is at most this long (and more text follows);
+# "X: ..." opens a title when the colon comes within this many characters.
+HEADLINE_MAX_CHARS = 250
+HEADLINE_LABEL_MAX_CHARS = 60
+
+# A date expression governs the cue when it is within this many characters after it.
+DATE_AFTER_CUE_CHARS = 60
+
+# First-person words are looked for in the first characters of a quotation only.
+FIRST_PERSON_SCAN_CHARS = 400
+
+# A document is a transcript when it has at least this many labelled turns
+# (and one label at least twice).
+TRANSCRIPT_MIN_TURNS = 3
