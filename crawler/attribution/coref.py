@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from crawler.attribution import mentions, tuning
+from crawler.attribution import cues, mentions, tuning
 from crawler.attribution.entities import Registry, name_words
 from crawler.attribution.languages import Lexicon
 from crawler.attribution.mentions import Mention
@@ -33,6 +33,7 @@ class Quotations:
 
 
 def _sentences(text: str, toks: list[Tok], lex: Lexicon) -> list[list[Tok]]:
+    """Split tokens into sentences (and paragraphs): "(R-Ga.) said" does not end one."""
     out: list[list[Tok]] = []
     current: list[Tok] = []
     for k, tok in enumerate(toks):
@@ -40,9 +41,9 @@ def _sentences(text: str, toks: list[Tok], lex: Lexicon) -> list[list[Tok]]:
             out.append(current)
             current = []
         current.append(tok)
-        if tok.text in _SENTENCE_END and k > 0:
-            before = toks[k - 1]
-            if before.key in lex.abbreviations or (len(before.text) == 1 and before.text.isupper()):
+        if tok.text in _SENTENCE_END and k + 1 < len(toks):
+            nxt = toks[k + 1]
+            if mentions.abbreviation_dot(toks, k, lex) or not (nxt.cap or not nxt.word):
                 continue
             out.append(current)
             current = []
@@ -63,38 +64,77 @@ def resolve_pronoun(
 
     ``speakers`` maps the folded last word of each speaker named so far to the
     name, so that a person quoted before counts even if never named in full.
+    In each sentence, from the nearest back, the subject of a reporting verb
+    comes first, then the names in order, skipping those after a preposition.
     """
     gender = pronoun.gender
-    if gender in ("n", "1"):
-        return None
+    if gender in ("n", "1", "p"):
+        return None  # "it", "I", "they": an organisation, the author, a group
     start = max(0, pronoun.start - tuning.COREF_WINDOW_CHARS)
     toks = [t for t in tokenize(text, start, pronoun.start) if not quotations.inside(t.start)]
     for sentence in reversed(_sentences(text, toks, lex)):
-        for k, tok in enumerate(sentence):
-            if not tok.cap or tok.base in lex.function_words or lex.is_title(tok.base):
-                continue
-            if (
-                k + 1 < len(sentence)
-                and sentence[k + 1].cap
-                and sentence[k + 1].base in (registry.people)
-            ):
-                continue  # a first name: the last word of the name decides
-            name = None
-            if tok.base in registry.people:
-                name = registry.fullest(
-                    tok.text[: len(tok.base)] if tok.base != tok.key else tok.text, tok.start
-                )
-            elif tok.base in speakers:
-                name = speakers[tok.base]
-            if name is None:
-                continue
-            known = registry.gender_of(name)
-            if gender == "p":
-                return None  # "they": a group, never one named person
+        candidates = _candidates(text, sentence, lex, registry, speakers, gender)
+        if candidates is None:
+            continue  # its subject is the same pronoun: the person is named further back
+        for name, key in candidates:
+            known = registry.gender_of(name) or gender_of_name(name, lex)
             if gender in ("m", "f") and known is not None and known != gender:
                 continue
-            return name, tok.base
+            return name, key
     return None
+
+
+def _candidates(
+    text: str,
+    sentence: list[Tok],
+    lex: Lexicon,
+    registry: Registry,
+    speakers: dict[str, str],
+    gender: str | None,
+) -> list[tuple[str, str]] | None:
+    """People a sentence names, the subject of its reporting verb first.
+
+    None when that subject is a pronoun of the same gender: the sentence continues
+    a chain ("She says … Alicia Machado …. She tweeted") whose person is earlier.
+    """
+    found: list[tuple[str, str]] = []
+    for k in range(1, len(sentence)):
+        if cues.verb_end(sentence, k, lex) >= 0:
+            subject = cues.subject_before(text, sentence, k, lex)
+            if subject is not None and subject.kind == mentions.NAME:
+                found.append((registry.fullest(subject.text, subject.start), subject.key))
+            elif (
+                subject is not None
+                and subject.kind == mentions.PRONOUN
+                and (subject.gender == gender)
+            ):
+                return None
+            break
+    for k, tok in enumerate(sentence):
+        if not tok.cap or tok.base in lex.function_words or lex.is_title(tok.base):
+            continue
+        if k > 0 and sentence[k - 1].key in lex.np_prepositions and not sentence[k - 1].cap:
+            continue  # "in South Asia", "with Trump": not a subject
+        if (
+            k + 1 < len(sentence)
+            and sentence[k + 1].cap
+            and sentence[k + 1].base in (registry.people)
+        ):
+            continue  # a first name: the last word of the name decides
+        if tok.base in registry.people:
+            found.append((registry.fullest(_bare(tok), tok.start), tok.base))
+        elif tok.base in speakers:
+            found.append((speakers[tok.base], tok.base))
+    return found
+
+
+def _bare(tok: Tok) -> str:
+    """The word without a possessive or case suffix: "Trump's" -> "Trump"."""
+    if tok.base != tok.key:
+        for k, ch in enumerate(tok.text):
+            if ch in "'\u2019":
+                return tok.text[:k]
+    return tok.text
 
 
 def resolve_description(registry: Registry, mention: Mention) -> str | None:

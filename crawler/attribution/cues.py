@@ -27,8 +27,9 @@ NOUN = "noun"  # X's claim that "…"
 HEADLINE = "headline"
 
 _DASHES = frozenset("-\u2010\u2012\u2013\u2014\u2015")
+SUBJECT_KINDS = (mentions.NAME, mentions.PRONOUN, mentions.ROLE, mentions.ORG)
 _SENTENCE_END = frozenset(".!?\u2026")
-_MARKS = frozenset("\"'\u201c\u201d\u201e\u201f\u00ab\u00bb\u2018\u2019\u201a\u2039\u203a")
+MARKS = frozenset("\"'\u201c\u201d\u201e\u201f\u00ab\u00bb\u2018\u2019\u201a\u2039\u203a")
 
 
 @dataclass(slots=True)
@@ -40,6 +41,7 @@ class Cue:
     end: int
     mention: Mention | None
     words: str
+    verb_first: bool = False  # "…," said X (rather than "…," X said)
 
 
 def verb_end(toks: list[Tok], i: int, lex: Lexicon) -> int:
@@ -52,7 +54,7 @@ def verb_end(toks: list[Tok], i: int, lex: Lexicon) -> int:
     k = i
     while k < n and k - i < 3 and toks[k].key in lex.auxiliaries and not lex.is_verb(toks[k].key):
         k += 1
-    if k >= n:
+    if k >= n or _used_as_noun(toks, k, lex):
         return -1
     key = toks[k].key
     for rest in lex.verb_phrases.get(key, ()):
@@ -68,6 +70,36 @@ def verb_end(toks: list[Tok], i: int, lex: Lexicon) -> int:
             if stem in lex.auxiliaries and k + 1 < n and lex.is_verb(toks[k + 1].key):
                 return k + 1
     return -1
+
+
+def _used_as_noun(toks: list[Tok], k: int, lex: Lexicon) -> bool:
+    """ "Trump's tweet", "the early-morning tweets", "United States": not verbs here.
+
+    A word that is also a noun ("claims", "reports", "state") is a verb only right
+    after something that can be its subject: a name, a pronoun, an auxiliary or
+    adverb, a title or an organisation ("the ministry reports").
+    """
+    tok = toks[k]
+    if k == 0:
+        return False
+    before = toks[k - 1]
+    if tok.cap and before.cap and before.word:
+        return True  # inside a name: "United States", "Fox News Reports"
+    if before.word and before.key in lex.determiners and before.key not in lex.auxiliaries:
+        return True
+    if before.base != before.key and len(before.base) > 1 and before.base not in lex.pronoun_gender:
+        return True  # possessive: Trump's tweet (not "he's")
+    if tok.key not in lex.nouns:
+        return False
+    if not before.word:
+        return before.text not in ","
+    return not (
+        before.cap
+        or before.base in lex.subject_pronouns
+        or lex.is_adverb(before.key)
+        or lex.is_title(before.base)
+        or lex.is_org(before.base)
+    )
 
 
 def _inverted_pronoun(toks: list[Tok], first: int, last: int, lex: Lexicon) -> Mention | None:
@@ -100,7 +132,7 @@ def _described_name(
         return mention
     k = last + 1
     if k + 1 < len(toks) and toks[k].text == "," and toks[k + 1].cap:
-        named = phrase_after(toks, k + 1, lex)
+        named = phrase_after(toks, k + 1, lex, after_verb=True)
         if named:
             other = classify(text, toks, named[0], named[1], lex)
             if other is not None and other.kind == mentions.NAME:
@@ -122,9 +154,30 @@ def sentence_tokens(toks: list[Tok], lex: Lexicon) -> list[Tok]:
             if b + 1 == len(toks):
                 return []
             nxt = toks[b + 1]
-            if nxt.cap or nxt.text in _MARKS or nxt.text[0].isdigit():
+            if nxt.cap or nxt.text in MARKS or nxt.text[0].isdigit():
                 return toks[b + 1 :]
     return toks
+
+
+def sentence_end(toks: list[Tok], i: int, lex: Lexicon) -> int:
+    """Index just past the sentence starting at ``i`` (at a quotation mark at the latest).
+
+    A period inside parentheses ("Rep. Gwen Moore (D-Wis.) said") or after an
+    abbreviation or initial ends nothing.
+    """
+    depth = 0
+    n = len(toks)
+    for k in range(i, n):
+        mark = toks[k].text
+        if mark == "(":
+            depth += 1
+        elif mark == ")":
+            depth = max(0, depth - 1)
+        elif mark in MARKS or (
+            mark in _SENTENCE_END and depth == 0 and not mentions.abbreviation_dot(toks, k, lex)
+        ):
+            return k
+    return n
 
 
 def after_cue(text: str, toks: list[Tok], lex: Lexicon, headline: bool) -> Cue | None:
@@ -138,7 +191,7 @@ def after_cue(text: str, toks: list[Tok], lex: Lexicon, headline: bool) -> Cue |
             dash = True
         elif mark == ":":
             colon = True
-        elif mark in _MARKS or mark == "(":
+        elif mark in MARKS or mark == "(":
             return None
         i += 1
     if i >= n or not toks[i].word:
@@ -152,39 +205,29 @@ def after_cue(text: str, toks: list[Tok], lex: Lexicon, headline: bool) -> Cue |
         mention = _inverted_pronoun(toks, i, v, lex)
         if mention is None:
             j = _skip_adverbs(toks, v + 1, lex)
-            span = phrase_after(toks, j, lex) if j < n else None
+            span = phrase_after(toks, j, lex, after_verb=True) if j < n else None
             if span is not None:
                 mention = _described_name(text, toks, span, lex)
-        return Cue(AFTER, toks[i].start, toks[v].end, mention, words)
-    span = phrase_after(toks, i, lex)
-    if span is None:
-        return None
-    first, last = span
-    k = last + 1
-    if k < n and toks[k].text == "(":
-        while k < n and toks[k].text != ")":
+        return Cue(AFTER, toks[i].start, toks[v].end, mention, words, verb_first=True)
+    end = sentence_end(toks, i, lex)
+    sentence = toks[i:end]
+    for k in range(1, min(len(sentence), tuning.AFTER_VERB_MAX_TOKENS)):
+        last = verb_end(sentence, k, lex)
+        if last < 0 or not sentence[last].word:
+            continue
+        while k < last and sentence[k].key in lex.auxiliaries and not lex.is_verb(sentence[k].key):
             k += 1
-        k += 1
-    if k < n and toks[k].text == ",":  # an apposition between the speaker and the verb
-        close = k + 1
-        while close < n and toks[close].text != "," and close - k < tuning.MAX_APPOSITION_TOKENS:
-            if toks[close].text in _SENTENCE_END and not mentions.in_phrase(toks, close, lex):
-                break
-            close += 1
-        if close < n and toks[close].text == ",":
-            k = close + 1
-    k = _skip_adverbs(toks, k, lex)
-    v = verb_end(toks, k, lex) if k < n else -1
-    if v >= 0:
-        mention = classify(text, toks, first, last, lex)
-        if mention is not None:
-            return Cue(
-                AFTER, toks[k].start, toks[v].end, mention, text[toks[k].start : toks[v].end]
-            )
-        return None
+        mention = subject_before(text, sentence, k, lex)
+        if mention is None:
+            return None
+        words = text[sentence[k].start : sentence[last].end]
+        return Cue(AFTER, sentence[k].start, sentence[last].end, mention, words)
     if dash or (colon and headline):
         # A signature ("—Commissioner X") or a headline ("'…': X marks …").
-        mention = classify(text, toks, first, last, lex)
+        span = phrase_after(toks, i, lex, after_verb=True)
+        if span is None:
+            return None
+        mention = classify(text, toks, span[0], span[1], lex)
         if mention is not None and mention.kind in (mentions.NAME, mentions.ROLE, mentions.ORG):
             mark = toks[i - 1]
             return Cue(DASH if dash else HEADLINE, mark.start, mark.end, mention, mark.text)
@@ -203,7 +246,7 @@ def _according(text: str, toks: list[Tok], i: int, lex: Lexicon) -> Cue | None:
             break
     if not length:
         return None
-    span = phrase_after(toks, i + length, lex)
+    span = phrase_after(toks, i + length, lex, after_verb=True)
     if span is None:
         return None
     mention = _described_name(text, toks, span, lex)
@@ -229,43 +272,64 @@ def before_cue(text: str, sent: list[Tok], lex: Lexicon) -> Cue | None:
                 mention = classify(text, sent, span[0], span[1], lex)
                 if mention is not None:
                     return Cue(ACCORDING, sent[i].start, sent[i].end, mention, sent[i].text)
-    verb = -1
-    verb_last = -1
+    verbs: list[tuple[int, int]] = []
     k = 0
     while k < n:
         end = verb_end(sent, k, lex)
         if end >= 0 and sent[end].word:
-            verb, verb_last = k, end
+            first = k
+            while (
+                first < end
+                and sent[first].key in lex.auxiliaries
+                and not lex.is_verb(sent[first].key)
+            ):
+                first += 1
+            verbs.append((first, end))
             k = end + 1
         else:
             k += 1
-    if verb >= 0:
-        while (
-            verb < verb_last
-            and not lex.is_verb(sent[verb].key)
-            and (sent[verb].key in lex.auxiliaries)
+    for verb, verb_last in reversed(verbs):
+        if lex.is_participle(sent[verb].key) and not (
+            verb > 0 and sent[verb - 1].cap and sent[verb - 1].base not in lex.function_words
         ):
-            verb += 1
-        mention = _subject_before(text, sent, verb, lex)
+            continue  # "…, saying": the subject is the clause's, found with an earlier verb
+        mention = subject_before(text, sent, verb, lex)
+        if (
+            mention is not None
+            and mention.kind == mentions.PRONOUN
+            and mention.gender in ("n", "p")
+        ):
+            continue  # "said it would tell …": "it" names no speaker; look further back
         if mention is None and (verb == 0 or sent[verb - 1].text == ","):
             # Inverted: "Said the minister: …"
-            span = phrase_after(sent, verb_last + 1, lex)
+            span = phrase_after(sent, verb_last + 1, lex, after_verb=True)
             if span is not None:
                 mention = _described_name(text, sent, span, lex)
         if mention is None:
             mention = _inverted_pronoun(sent, verb, verb_last, lex)
         if mention is not None:
-            return Cue(
-                BEFORE,
-                sent[verb].start,
-                sent[verb_last].end,
-                mention,
-                text[sent[verb].start : sent[verb_last].end],
-            )
+            words = text[sent[verb].start : sent[verb_last].end]
+            return Cue(BEFORE, sent[verb].start, sent[verb_last].end, mention, words)
+    if verbs:
+        # "X outlined his plan and vowed to …", "X tweeted early Friday saying …".
+        subject = sentence_subject(text, sent, lex)
+        if subject is not None and subject.kind in (*SUBJECT_KINDS, mentions.DESCRIPTION):
+            verb, verb_last = verbs[-1]
+            words = text[sent[verb].start : sent[verb_last].end]
+            return Cue(BEFORE, sent[verb].start, sent[verb_last].end, subject, words)
     if sent[-1].text == ":" and n >= 2:
         span = phrase_before(sent, n - 2, lex)
         if span is not None:
             mention = classify(text, sent, span[0], span[1], lex)
+            if (
+                mention is not None
+                and mention.kind not in (mentions.NAME, mentions.ORG)
+                and (span[0] > 0)
+            ):
+                # "The piece used one of her quotes as its headline: …": the subject speaks.
+                subject = sentence_subject(text, sent, lex)
+                if subject is not None and subject.kind in SUBJECT_KINDS + (mentions.DESCRIPTION,):
+                    mention = subject
             if mention is not None and mention.kind != mentions.PRONOUN:
                 return Cue(COLON, sent[-1].start, sent[-1].end, mention, ":")
     for k in range(1, n):
@@ -280,28 +344,19 @@ def before_cue(text: str, sent: list[Tok], lex: Lexicon) -> Cue | None:
     return None
 
 
-def _subject_before(text: str, sent: list[Tok], verb: int, lex: Lexicon) -> Mention | None:
+def subject_before(text: str, sent: list[Tok], verb: int, lex: Lexicon) -> Mention | None:
     """The subject of the verb at ``verb``: the phrase before it, past appositions."""
     j = verb - 1
-    while j >= 0 and sent[j].key in lex.auxiliaries and sent[j].key not in lex.determiners:
+    while j >= 0 and (lex.is_adverb(sent[j].key) or _time_word(sent[j], lex)):
         j -= 1
     if j < 0:
         return None
-    if sent[j].text == ",":
-        # "Donna Brazile, the interim chairwoman of the DNC, said": take the name.
-        c0 = j - 1
-        while c0 >= 0 and sent[c0].text != "," and j - c0 < tuning.MAX_APPOSITION_TOKENS:
-            c0 -= 1
-        if c0 > 0 and sent[c0].text == ",":
-            span = phrase_before(sent, c0 - 1, lex)
-            if span is not None:
-                named = classify(text, sent, span[0], span[1], lex)
-                if named is not None and named.kind in (mentions.NAME, mentions.PRONOUN):
-                    return named
-        span = phrase_before(sent, j - 1, lex) if j > 0 else None
-        if span is None:
+    if sent[j].key in lex.relatives and not sent[j].cap:
+        j -= 1  # "McConnell, who in 2010 said": the speaker stands before "who"
+        if j < 0:
             return None
-        return classify(text, sent, span[0], span[1], lex)
+    if sent[j].text == ",":
+        return _subject_past_appositions(text, sent, j, lex)
     span = phrase_before(sent, j, lex)
     if span is None:
         return None
@@ -316,6 +371,58 @@ def _subject_before(text: str, sent: list[Tok], verb: int, lex: Lexicon) -> Ment
     return mention
 
 
+def _time_word(tok: Tok, lex: Lexicon) -> bool:
+    """ "on Monday", "in 2010", "yesterday": between a subject and its verb, not a subject."""
+    key = tok.key
+    dates = lex.dates
+    return (
+        key in dates.weekdays
+        or key in dates.today
+        or key in dates.yesterday
+        or (key.isdigit() and len(key) == 4)
+        or (key in lex.np_prepositions and not tok.cap)
+    )
+
+
+def _subject_past_appositions(
+    text: str, sent: list[Tok], comma: int, lex: Lexicon
+) -> Mention | None:
+    """ "Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said".
+
+    Reads the comma-separated phrases back from the verb; the subject is the
+    leftmost name among them (the others describe it), else the nearest pronoun,
+    else the leftmost phrase. An opening clause ("After meeting Putin,") is not one.
+    """
+    phrases: list[Mention] = []
+    end = comma
+    for _ in range(tuning.MAX_APPOSITIONS):
+        if end <= 0:
+            break
+        start = end - 1
+        while start >= 0 and sent[start].text != "," and end - start < tuning.MAX_APPOSITION_TOKENS:
+            start -= 1
+        opening = start < 0 and _opens_clause(sent[0], lex)
+        span = phrase_before(sent, end - 1, lex, low=max(start, 0))
+        if (
+            span is not None
+            and not opening
+            and not (sent[span[0]].key in lex.np_prepositions and not sent[span[0]].cap)
+        ):
+            mention = classify(text, sent, span[0], span[1], lex)
+            if mention is not None:
+                phrases.append(mention)
+        if start < 0 or sent[start].text != ",":
+            break
+        end = start
+    for mention in reversed(phrases):
+        if mention.kind == mentions.NAME:
+            return mention
+    for mention in phrases:
+        if mention.kind == mentions.PRONOUN:
+            return mention
+    return phrases[-1] if phrases else None
+
+
 def _anonymous_before(sent: list[Tok], first: int, lex: Lexicon) -> bool:
     """An anonymous head noun a few words before a phrase ("a person familiar with ...")."""
     for k in range(max(0, first - tuning.ANONYMOUS_LOOKBACK_TOKENS), first):
@@ -325,15 +432,44 @@ def _anonymous_before(sent: list[Tok], first: int, lex: Lexicon) -> bool:
 
 
 def sentence_subject(text: str, sent: list[Tok], lex: Lexicon) -> Mention | None:
-    """The first speaker phrase of a sentence (verb-final languages: "Erdoğan, “…” dedi")."""
+    """The first speaker phrase of a sentence (verb-final languages: "Erdoğan, “…” dedi").
+
+    Opening clauses are skipped: "In August, several groups …", "On July 6, 2015,
+    Sanders …", "Speaking to students, Vice President Biden …". A sentence that
+    opens with one and never closes it has no subject to offer.
+    """
     i = 0
-    while i < len(sent) and (
-        not sent[i].word or (sent[i].base in lex.function_words and not sent[i].cap)
-    ):
+    n = len(sent)
+    while i < n and _opens_clause(sent[i], lex):
+        comma = next(
+            (k for k in range(i, min(n, i + tuning.MAX_PHRASE_TOKENS * 2)) if sent[k].text == ","),
+            -1,
+        )
+        if comma < 0:
+            return None
+        i = comma + 1
+    while i < n and not sent[i].word:
         i += 1
-    if i >= len(sent):
+    if i >= n:
         return None
-    span = phrase_after(sent, i, lex)
+    span = phrase_after(sent, i, lex, after_verb=True)
     if span is None:
         return None
     return classify(text, sent, span[0], span[1], lex)
+
+
+def _opens_clause(tok: Tok, lex: Lexicon) -> bool:
+    """A word that opens an adverbial clause, not a subject: "In", "After", "Speaking", "2015"."""
+    if tok.key.isdigit():
+        return True
+    if tok.key in lex.dates.months or tok.key in lex.dates.weekdays:
+        return True
+    if lex.is_participle(tok.key):
+        return True
+    return (
+        tok.base in lex.function_words
+        and tok.key not in lex.determiners
+        and tok.base not in lex.subject_pronouns
+        and not lex.is_title(tok.base)
+        and tok.base not in lex.honorific_gender
+    )

@@ -54,17 +54,24 @@ class Registry:
             self.genders[words[-1]] = gender
 
     def fullest(self, name: str, at: int) -> str:
-        """The fullest form of ``name`` in the document, the nearest one before ``at`` first."""
+        """The fullest form of ``name`` in the document.
+
+        A surname shared by several people ("Clinton") goes to the one named most
+        often, the nearest before ``at`` on a tie.
+        """
         words = name_words(name)
         if not words:
             return name
         found = [p for p in self.people.get(words[-1], ()) if _contains(p.words, words)]
         if not found:
             return name
-        before = [p for p in found if p.at <= at]
-        anchor = before[-1] if before else found[0]
-        if len(words) == 1:  # "Clinton": the same person as the anchor, fullest form
-            same = [p for p in found if p.words[0] == anchor.words[0]]
+        if len(words) == 1:  # a surname: pick the person, then their fullest form
+            counts: dict[str, int] = {}
+            for p in found:
+                counts[p.words[0]] = counts.get(p.words[0], 0) + 1
+            nearest = {p.words[0]: p.at for p in found if p.at <= at}
+            first = max(counts, key=lambda w: (counts[w], nearest.get(w, -1)))
+            same = [p for p in found if p.words[0] == first]
         else:
             same = found
         best = max(same, key=lambda p: (len(p.words), -abs(p.at - at)))
@@ -144,12 +151,22 @@ def build(text: str, lex: Lexicon) -> Registry:
         if mention.kind == mentions.ORG:
             registry.orgs.setdefault(mention.key, []).append((at, mention.text))
             for tok in toks:
-                if tok.base in lex.org_heads and tok.base != mention.key:
+                if lex.is_org(tok.base) and tok.base != mention.key:
                     registry.orgs.setdefault(tok.base, []).append((at, mention.text))
         elif mention.kind == mentions.NAME:
+            if " " not in mention.text.strip() and not _introduced(text, toks, mention, lex):
+                continue  # one word with no title before it: "The Democratic", "Presidential Debates"
             roles = mention.roles + _apposition_roles(text, match.end(), lex)
             registry.add_person(mention.start, mention.text, roles, mention.gender)
     return registry
+
+
+def _introduced(text: str, toks: list, mention: Mention, lex: Lexicon) -> bool:
+    """A one-word name counts when a title or honorific stands right before it ("Mr. Kamin")."""
+    before = [t for t in toks if t.end <= mention.start and t.word]
+    return bool(before) and (
+        before[-1].base in lex.honorific_gender or lex.is_title(before[-1].base)
+    )
 
 
 def _apposition_roles(text: str, end: int, lex: Lexicon) -> tuple[str, ...]:

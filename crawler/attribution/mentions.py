@@ -9,6 +9,7 @@ company"). Resolution against the rest of the document is ``entities``' job.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from crawler.attribution import tuning
@@ -46,19 +47,30 @@ def is_initial(toks: list[Tok], i: int) -> bool:
     )
 
 
-def _abbreviation_dot(toks: list[Tok], i: int, lex: Lexicon) -> bool:
-    """A period that belongs to the word before it (Mr., Sen., J.)."""
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")
+
+
+def abbreviation_dot(toks: list[Tok], i: int, lex: Lexicon) -> bool:
+    """A period that belongs to the word before it (Mr., Sen., J., G.K.), not a sentence end."""
     if i == 0 or toks[i].text != ".":
         return False
     before = toks[i - 1]
-    return before.key in lex.abbreviations or (len(before.text) == 1 and before.text.isupper())
+    if before.key in lex.abbreviations:
+        return True
+    return (
+        before.text[0].isupper()
+        and len(before.text) <= 5
+        and bool(_INITIALS.fullmatch(before.text))
+    )
 
 
 def in_phrase(toks: list[Tok], i: int, lex: Lexicon) -> bool:
     """Can token ``i`` be part of a speaker phrase?"""
     tok = toks[i]
     if not tok.word:
-        return _abbreviation_dot(toks, i, lex) or tok.text in "&"
+        if tok.text == "/" and 0 < i < len(toks) - 1:
+            return toks[i - 1].text.isdigit() and toks[i + 1].text.isdigit()
+        return abbreviation_dot(toks, i, lex) or tok.text in "&"
     if tok.cap:
         return True
     key = tok.key
@@ -95,30 +107,54 @@ def phrase_before(toks: list[Tok], end: int, lex: Lexicon, low: int = 0) -> tupl
     return (i + 1, j)
 
 
-def phrase_after(toks: list[Tok], start: int, lex: Lexicon) -> tuple[int, int] | None:
-    """The speaker phrase starting at token ``start``, read rightwards: (first, last)."""
+def phrase_after(
+    toks: list[Tok], start: int, lex: Lexicon, after_verb: bool = False
+) -> tuple[int, int] | None:
+    """The speaker phrase starting at token ``start``, read rightwards: (first, last).
+
+    After a verb ("said Smith in a statement") a name ends at its first lower-case
+    word and a description at a preposition other than "of"; before a verb ("White
+    House press secretary Josh Earnest said") the phrase runs on to the verb.
+    """
     n = len(toks)
     if start >= n:
         return None
     if toks[start].base in lex.subject_pronouns:
         return (start, start)
+    described = False
     i = start
     while i < n and i - start < tuning.MAX_PHRASE_TOKENS and in_phrase(toks, i, lex):
-        # A lower-case word after a name ends the phrase ("said Smith in a statement").
-        if (
-            i > start
-            and not toks[i].cap
-            and toks[i - 1].cap
-            and toks[i].key not in (lex.name_particles | lex.joiners)
-        ):
-            break
+        tok = toks[i]
+        if tok.key in lex.determiners:
+            described = True
+        if after_verb and i > start and not tok.cap and tok.word:
+            if tok.key in lex.np_prepositions and tok.key not in lex.joiners:
+                break
+            if (
+                not described
+                and toks[i - 1].cap
+                and tok.key not in lex.name_particles
+                and tok.key not in lex.joiners
+                and not _name_follows(toks, i, lex)
+            ):
+                break
         i += 1
     if i == start:
         return None
     last = i - 1
-    while last > start and toks[last].key in lex.np_prepositions | lex.joiners:
+    while last > start and (toks[last].key in lex.np_prepositions or toks[last].key in lex.joiners):
         last -= 1
     return (start, last)
+
+
+def _name_follows(toks: list[Tok], i: int, lex: Lexicon) -> bool:
+    """ "Democratic presidential nominee Hillary Clinton": lower-case titles, then a name."""
+    for k in range(i, min(len(toks), i + 3)):
+        if toks[k].cap:
+            return k > i
+        if not (toks[k].word and in_phrase(toks, k, lex)) or toks[k].key in lex.np_prepositions:
+            return False
+    return False
 
 
 def _name_run(toks: list[Tok], first: int, last: int, lex: Lexicon) -> int:
@@ -126,10 +162,14 @@ def _name_run(toks: list[Tok], first: int, last: int, lex: Lexicon) -> int:
     i = last
     while i >= first:
         tok = toks[i]
-        if tok.cap or _abbreviation_dot(toks, i, lex) or (
-            (tok.key in lex.name_particles or tok.key in lex.joiners or tok.text in _DASHES)
-            and i > first
-            and i < last
+        if (
+            tok.cap
+            or abbreviation_dot(toks, i, lex)
+            or (
+                (tok.key in lex.name_particles or tok.key in lex.joiners or tok.text in _DASHES)
+                and i > first
+                and i < last
+            )
         ):
             i -= 1
         else:
@@ -152,7 +192,11 @@ def _strip_possessive(tok: Tok) -> int:
 
 def classify(text: str, toks: list[Tok], first: int, last: int, lex: Lexicon) -> Mention | None:
     """What the phrase ``toks[first:last + 1]`` names, or None when it names no one."""
-    while last > first and not toks[last].word and not _abbreviation_dot(toks, last, lex):
+    while last > first and (
+        (not toks[last].word and not abbreviation_dot(toks, last, lex))
+        or toks[last].key in lex.name_suffixes
+        or (toks[last].text == "." and toks[last - 1].key in lex.name_suffixes)
+    ):
         last -= 1
     while first < last and not toks[first].word:
         first += 1
@@ -166,7 +210,18 @@ def classify(text: str, toks: list[Tok], first: int, last: int, lex: Lexicon) ->
         return None
     run = _name_run(toks, first, last, lex)
     span_start = toks[first].start
-    if run <= last and (toks[last].cap or _abbreviation_dot(toks, last, lex)):
+    after_preposition = (
+        run > first and toks[run - 1].key in lex.np_prepositions and not (toks[run - 1].cap)
+    )
+    if (
+        run <= last
+        and (toks[last].cap or abbreviation_dot(toks, last, lex))
+        and not (
+            after_preposition
+            and any(toks[k].word and not toks[k].cap for k in range(first, run - 1))
+        )
+    ):
+        # (A name after "of" ends a description instead: "the foreign minister of France".)
         return _named(text, toks, first, run, last, lex)
     # A description: its head is the last word before a preposition ("a spokesman for ...").
     head = first
@@ -176,15 +231,15 @@ def classify(text: str, toks: list[Tok], first: int, last: int, lex: Lexicon) ->
         if toks[k].word:
             head = k
     key = toks[head].base
+    if key.isdigit():
+        return None
     phrase = text[span_start : toks[last].end]
     has_name = any(
         t.cap and t.base not in lex.function_words and not lex.is_title(t.base)
         for t in toks[first : last + 1]
     )
-    if (
-        key in lex.anonymous
-        or (not has_name
-        and any(t.base in lex.anonymous for t in toks[first:head]))
+    if key in lex.anonymous or (
+        not has_name and any(t.base in lex.anonymous for t in toks[first:head])
     ):
         return Mention(ANONYMOUS, span_start, toks[last].end, phrase, key)
     if key in lex.determiners or (key in lex.function_words and not has_name):
@@ -192,7 +247,7 @@ def classify(text: str, toks: list[Tok], first: int, last: int, lex: Lexicon) ->
     possessed = any(t.base != t.key for t in toks[first:head])
     if not possessed and lex.is_title(key):
         return Mention(ROLE, span_start, toks[last].end, phrase, key, roles=(key,))
-    if not possessed and key in lex.org_heads:
+    if not possessed and lex.is_org(key):
         return Mention(ORG, span_start, toks[last].end, phrase, key)
     return Mention(DESCRIPTION, span_start, toks[last].end, phrase, key)
 
@@ -201,6 +256,18 @@ def _named(
     text: str, toks: list[Tok], first: int, run: int, last: int, lex: Lexicon
 ) -> Mention | None:
     """A phrase ending in capitalised words: a name, an organisation, or a bare title."""
+    for k in range(run + 1, last):
+        tok = toks[k]
+        if tok.key in lex.joiners and tok.key not in lex.name_particles and not tok.cap:
+            # "Charles B. Rangel of New York": a person's name ends before "of";
+            # "Ministry of Foreign Affairs", "Secretary of State John Kerry" do not.
+            head = toks[run:k]
+            if not any(lex.is_org(t.base) for t in head) and any(
+                t.cap and not lex.is_title(t.base) and t.base not in lex.function_words
+                for t in head
+            ):
+                last = k - 1
+            break
     roles: list[str] = []
     gender = None
     name_start = run
@@ -215,21 +282,20 @@ def _named(
             and (
                 lex.is_title(tok.base)
                 or tok.base in lex.function_words
-                or (_abbreviation_dot(toks, k, lex)
-                and toks[k - 1].key in lex.abbreviations)
+                or (abbreviation_dot(toks, k, lex) and toks[k - 1].key in lex.abbreviations)
             )
-            and not (k > run and toks[k - 1].cap and tok.base in lex.org_heads)
+            and not (k > run and toks[k - 1].cap and lex.is_org(tok.base))
         ):
             name_start = k + 1
     while name_start <= last and (not toks[name_start].word or not toks[name_start].cap):
         name_start += 1
-    is_org = any(toks[k].base in lex.org_heads for k in range(run, last + 1)) or (
+    is_org = any(lex.is_org(toks[k].base) for k in range(run, last + 1)) or (
         first < run and toks[run - 1].base in ("the",) and not roles
     )
     if name_start > last:  # titles only: "the President", "Der Staatsanwalt"
         phrase = text[toks[first].start : toks[last].end]
         key = toks[last].base
-        kind = ORG if key in lex.org_heads else ROLE
+        kind = ORG if lex.is_org(key) else ROLE
         return Mention(kind, toks[first].start, toks[last].end, phrase, key, gender, tuple(roles))
     end = _strip_possessive(toks[last])
     start = toks[name_start].start

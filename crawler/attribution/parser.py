@@ -30,6 +30,8 @@ SAME_PARAGRAPH = "same-paragraph"
 INTRODUCED = "introduced"  # the previous paragraph ends "X continued:"
 CONTINUED = "continued"  # a quotation running over several paragraphs
 NEXT_SENTENCE = "next-sentence"
+PRECEDING_SENTENCE = "preceding-sentence"  # "Schiff said. “…”"
+SUBJECT = "subject"  # a partial quotation with no reporting verb: the sentence's subject
 PREVIOUS = "previous"
 DEFAULT = "default"
 TURN = "turn"
@@ -88,6 +90,7 @@ class _Document:
         self.speakers: dict[str, str] = {}  # folded last word -> name, for pronouns
         self.headline_end = _headline_end(text)
         self.quotations = coref.Quotations([])
+        self._headline: Mention | bool | None = False  # computed on first use
 
     def run(self, quoted: list[Quoted], turns: list[Turn]) -> list[Quote]:
         self.quotations = coref.Quotations(
@@ -156,10 +159,10 @@ class _Document:
             item.mention = cue.mention
             if item.mention is None:  # "Erdoğan, “…” dedi": the sentence's subject speaks
                 item.mention = cues.sentence_subject(text, sentence, lex)
-        if item.mention is None and in_headline:
-            label = self._headline_label()
-            if label is not None:
-                item.cue_type, item.mention = cues.HEADLINE, label
+        elif kind == quote.PARTIAL:
+            subject = cues.sentence_subject(text, sentence, lex)
+            if subject is not None and subject.kind in cues.SUBJECT_KINDS:
+                item.cue_type, item.mention = SUBJECT, subject
         if item.mention is not None:
             self._resolve(item)
         else:
@@ -179,14 +182,34 @@ class _Document:
         cue_after = (
             cues.after_cue(text, after, lex, in_headline and at_line_start) if after else None
         )
+        if (
+            cue_after is not None
+            and sentence
+            and sentence[-1].word
+            and cue_after.kind == cues.AFTER
+        ):
+            # Inside a sentence ("the advertisement “…” suggests that …") the words after
+            # the quotation continue the sentence, unless a comma closes it off.
+            inside = text[max(q.end, q.close_at - 2) : q.close_at] if q.closed else ""
+            binds = after[0].text in ",?!" or any(ch in ",?!" for ch in inside)
+            if not binds:
+                cue_after = None
+        if in_headline and (cue_after is None or cue_after.mention is None):
+            label = self._headline_speaker()
+            if label is not None:
+                return Cue(cues.HEADLINE, label.start, label.end, label, label.text)
         cue_before = cues.before_cue(text, sentence, lex) if sentence else None
+        inside = text[max(q.end, q.close_at - 2) : q.close_at] if q.closed else ""
+        comma_bound = bool(after) and (after[0].text == "," or "," in inside)
+        if cue_after is not None and cue_after.mention is not None and comma_bound:
+            return cue_after  # "…," the union wrote: the comma ties it even after a colon
         if cue_before is not None and cue_before.kind == cues.COLON:
             return cue_before
         if sentence and sentence[-1].text == ":" and cue_before is not None:
             return cue_before
         if cue_after is not None and cue_after.mention is not None:
             first = after[0].text if after else ""
-            binds = first in ",?!\u2014\u2013-:" or (q.end > 0 and text[q.end - 1] in ",?!")
+            binds = first in ",?!\u2014\u2013-:" or any(ch in ",?!" for ch in inside)
             if binds or cue_before is None or cue_after.start - after[0].start < 3:
                 return cue_after
         if cue_before is not None:
@@ -231,8 +254,12 @@ class _Document:
             self._inherit(item, last, SAME_PARAGRAPH)
             return
         opens_paragraph = not self.text[q.line_start : q.open_at].strip()
-        if opens_paragraph and last is not None:
-            if not last.closed and q.line_start - last.line_start < tuning.CONTINUATION_GAP_CHARS:
+        if opens_paragraph:
+            if (
+                last is not None
+                and not last.closed
+                and q.line_start - last.line_start < tuning.CONTINUATION_GAP_CHARS
+            ):
                 self._inherit(item, last, CONTINUED)
                 return
             intro = self._introduction(q)
@@ -240,6 +267,11 @@ class _Document:
                 item.cue_type, item.cue, item.mention = INTRODUCED, intro, intro.mention
                 self._resolve(item)
                 return
+        preceding = self._preceding_sentence(q)
+        if preceding is not None:
+            item.cue_type, item.cue, item.mention = PRECEDING_SENTENCE, preceding, preceding.mention
+            self._resolve(item)
+            return
         next_cue = self._next_sentence(after)
         if next_cue is not None:
             item.cue_type, item.cue, item.mention = NEXT_SENTENCE, next_cue, next_cue.mention
@@ -278,6 +310,22 @@ class _Document:
             return None
         return cue
 
+    def _preceding_sentence(self, q: Quoted) -> Cue | None:
+        """ "Schiff said. “…”": the sentence just before, in the paragraph, has the cue."""
+        if q.open_at <= q.line_start:
+            return None
+        lo = max(q.line_start, q.open_at - tuning.BEFORE_WINDOW_CHARS)
+        toks = tokenize(self.text, lo, q.open_at)
+        if not toks or toks[-1].text not in ".!?:" or any(t.text in cues.MARKS for t in toks):
+            return None
+        sentence = cues.sentence_tokens(toks[:-1], self.lex)
+        cue = cues.before_cue(self.text, sentence, self.lex)
+        if cue is None or cue.mention is None or cue.kind not in (cues.BEFORE, cues.ACCORDING):
+            return None
+        if cue.mention.kind not in (mentions.NAME, mentions.ROLE, mentions.PRONOUN, mentions.ORG):
+            return None
+        return cue
+
     def _next_sentence(self, after: list[Tok]) -> Cue | None:
         """ "…" Those were the words of X: a speaker named in the next sentence."""
         if not after:
@@ -299,20 +347,33 @@ class _Document:
             return None
         return cue
 
-    def _headline_label(self) -> Mention | None:
-        """ "Pat Caddell: Democrat Voters Worried …": a name and a colon open the title."""
-        colon = self.text.find(":", 0, self.headline_end)
-        if colon <= 0 or colon > tuning.HEADLINE_LABEL_MAX_CHARS:
-            return None
-        toks = tokenize(self.text, 0, colon)
-        if not toks or not all(
-            t.cap or not t.word or t.key in self.lex.name_particles for t in toks
-        ):
-            return None
-        mention = mentions.classify(self.text, toks, 0, len(toks) - 1, self.lex)
-        if mention is None or mention.kind not in (mentions.NAME, mentions.ORG):
-            return None
-        return mention
+    def _headline_speaker(self) -> Mention | None:
+        """Who speaks in the title: "Pat Caddell: …", "…, Lindsey Graham Says", "Obama Sees …"."""
+        if self._headline is not False:
+            return self._headline
+        text, lex = self.text, self.lex
+        toks = tokenize(text, 0, self.headline_end)
+        found: Mention | None = None
+        colon = next((k for k, t in enumerate(toks) if t.text == ":"), -1)
+        if colon > 0 and toks[colon].start <= tuning.HEADLINE_LABEL_MAX_CHARS:
+            found = cues.sentence_subject(text, toks[:colon], lex)
+        if found is None:
+            comma = max((k for k, t in enumerate(toks) if t.text == ","), default=-1)
+            tail = toks[comma + 1 :] if comma >= 0 else []
+            while tail and not tail[-1].word:
+                tail = tail[:-1]
+            if len(tail) >= 2 and lex.is_verb(tail[-1].key):
+                found = mentions.classify(text, tail, 0, len(tail) - 2, lex)
+        if found is None:
+            for size in (3, 2, 1):  # a known name opening the title: "Obama Sees …"
+                if len(toks) > size and all(t.cap for t in toks[:size]):
+                    if toks[size - 1].base in self.registry.people:
+                        found = mentions.classify(text, toks, 0, size - 1, lex)
+                        break
+        if found is not None and found.kind not in (mentions.NAME, mentions.ORG):
+            found = None
+        self._headline = found
+        return found
 
     def _turn(self, turn: Turn) -> _Found:
         item = _Found(

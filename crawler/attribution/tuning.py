@@ -21,6 +21,9 @@ MAX_PHRASE_TOKENS = 12
 # centrist Urban-Brookings Tax Policy Center and a professor at ..., said") is read up
 # to this many tokens; the longest in dev is 27.
 MAX_APPOSITION_TOKENS = 32
+# Up to this many comma-separated phrases are read back from a verb for the subject
+# ("X, the attorney general of Oklahoma, one of the states suing the EPA, said").
+MAX_APPOSITIONS = 5
 
 # "a source close to Erdoğan said", "people familiar with the talks": an anonymous head
 # noun this many tokens before the phrase found left of the verb makes the speaker
@@ -59,3 +62,7 @@ FIRST_PERSON_SCAN_CHARS = 400
 # A document is a transcript when it has at least this many labelled turns
 # (and one label at least twice).
 TRANSCRIPT_MIN_TURNS = 3
+
+# After a quotation, the verb of its cue is looked for within this many tokens
+# ("…" of the Clinton proposals, Mr. Holtz-Eakin said): room for a long apposition.
+AFTER_VERB_MAX_TOKENS = 40

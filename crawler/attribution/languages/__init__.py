@@ -83,6 +83,7 @@ class Lexicon:
     verbs: frozenset[str]
     verb_stems: tuple[str, ...]
     naming_verbs: frozenset[str]
+    participle_suffixes: tuple[str, ...]
     verb_phrases: dict[str, tuple[tuple[str, ...], ...]]
     before_speaker: dict[str, tuple[tuple[str, ...], ...]]
     before_speaker_words: frozenset[str]
@@ -90,6 +91,9 @@ class Lexicon:
     nouns: frozenset[str]
     intro_words: frozenset[str]
     auxiliaries: frozenset[str]
+    adverb_suffixes: tuple[str, ...]
+    relatives: frozenset[str]
+    name_suffixes: frozenset[str]
     inverted_pronouns: tuple[str, ...]
     pronoun_gender: dict[str, str]
     subject_pronouns: frozenset[str]
@@ -100,6 +104,7 @@ class Lexicon:
     titles: frozenset[str]
     title_suffixes: tuple[str, ...]
     org_heads: frozenset[str]
+    org_suffixes: tuple[str, ...]
     function_words: frozenset[str]
     name_particles: frozenset[str]
     abbreviations: frozenset[str]
@@ -114,6 +119,22 @@ class Lexicon:
         if key in self.verbs or key in self.naming_verbs:
             return True
         return bool(self.verb_stems) and key.startswith(self.verb_stems)
+
+    def is_adverb(self, key: str) -> bool:
+        """A word that can sit between a speaker and its verb: "also", "forcefully"."""
+        if key in self.auxiliaries and key not in self.determiners:
+            return True
+        return bool(self.adverb_suffixes) and len(key) > 4 and key.endswith(self.adverb_suffixes)
+
+    def is_participle(self, key: str) -> bool:
+        """A verb form without a subject of its own: "saying", "diciendo"."""
+        return bool(self.participle_suffixes) and key.endswith(self.participle_suffixes)
+
+    def is_org(self, key: str) -> bool:
+        """The head word of an organisation's name, including German compounds."""
+        if key in self.org_heads:
+            return True
+        return bool(self.org_suffixes) and len(key) > 5 and key.endswith(self.org_suffixes)
 
     def is_title(self, key: str) -> bool:
         """A title or role word, including compounds ending in one (German)."""
@@ -170,6 +191,9 @@ def _build(datas: list[dict]) -> Lexicon:
         verbs=_words(verbs),
         verb_stems=_stems(verbs + collect("cues", "verb_stems")),
         naming_verbs=_words(collect("cues", "naming_verbs")),
+        participle_suffixes=tuple(
+            sorted({fold(s) for s in collect("cues", "participle_suffixes")})
+        ),
         verb_phrases=_phrases(collect("cues", "verb_phrases")),
         before_speaker=_phrases(before),
         before_speaker_words=_words(before),
@@ -177,6 +201,9 @@ def _build(datas: list[dict]) -> Lexicon:
         nouns=_words(collect("cues", "nouns")),
         intro_words=_words(collect("cues", "intro_words")),
         auxiliaries=_words(collect("cues", "auxiliaries")),
+        adverb_suffixes=tuple(sorted({fold(s) for s in collect("cues", "adverb_suffixes")})),
+        relatives=_words(collect("cues", "relatives")),
+        name_suffixes=_words(collect("cues", "name_suffixes")),
         inverted_pronouns=tuple(
             sorted(
                 {"-" + fold(w) for w in collect("cues", "inverted_pronouns")}, key=len, reverse=True
@@ -191,6 +218,7 @@ def _build(datas: list[dict]) -> Lexicon:
         titles=_words(collect("speakers", "titles")),
         title_suffixes=tuple(sorted({fold(w) for w in collect("speakers", "title_suffixes")})),
         org_heads=_words(collect("speakers", "org_heads")),
+        org_suffixes=tuple(sorted({fold(w) for w in collect("speakers", "org_suffixes")})),
         function_words=_words(collect("speakers", "function_words")),
         name_particles=_words(collect("speakers", "name_particles")),
         abbreviations=_words(collect("speakers", "abbreviations")),
