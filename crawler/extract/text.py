@@ -44,9 +44,9 @@ _CONFIG.set("DEFAULT", "MIN_EXTRACTED_SIZE", "100")
 def extract_text(tree: HtmlElement, url: str | None = None, *, fast: bool = True) -> str:
     """The main text of the page, "" when there is none; never raises.
 
-    ``fast`` skips trafilatura's second opinion from readability/jusText;
-    measured on tests/fixtures/pages it changes no output and costs a fifth
-    of the time (see bench/extract.py).
+    ``fast`` skips trafilatura's second opinion from readability/jusText:
+    on tests/fixtures/pages, plain and padded to 80 KB, it changes no output
+    and takes 2.1 ms instead of 3.2 ms a page (bench/extract.py).
     """
     try:
         working = deepcopy(tree)
