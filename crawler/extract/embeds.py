@@ -169,33 +169,22 @@ def _byline(
     node: HtmlElement, paragraph: HtmlElement | None, date_anchor: HtmlElement | None
 ) -> tuple[str | None, str | None]:
     """Name and handle from the text between the post's ``<p>`` and its date link."""
-    pieces: list[str] = []
-    started = paragraph is None
-    for element in node.iter():
+    in_paragraph = set(paragraph.iter()) if paragraph is not None else set()
+    after_paragraph = paragraph is None
+    pieces = [node.text or ""] if paragraph is None else []
+    for element in node.iterdescendants():
         if element is date_anchor:
             break
         if element is paragraph:
-            started = True
+            after_paragraph = True
             pieces.append(element.tail or "")
-            continue
-        if started and not _inside(element, paragraph):
+        elif after_paragraph and element not in in_paragraph:
             pieces.append((element.text or "") + (element.tail or ""))
     byline = " ".join("".join(pieces).split())
     match = _BYLINE.match(byline)
     if not match:
         return (byline.strip(" \u2014\u2013-") or None), None
     return (match["name"] or None), match["handle"]
-
-
-def _inside(element: HtmlElement, ancestor: HtmlElement | None) -> bool:
-    if ancestor is None:
-        return False
-    parent = element.getparent()
-    while parent is not None:
-        if parent is ancestor:
-            return True
-        parent = parent.getparent()
-    return False
 
 
 def _link_date(anchor: HtmlElement | None, paragraph: HtmlElement | None) -> DatedValue | None:

@@ -56,7 +56,7 @@ _TRAILING_COMMA = re.compile(r",(\s*[}\]])")
 
 
 @dataclass(frozen=True)
-class Person:
+class Author:
     """An author as JSON-LD states it."""
 
     name: str
@@ -140,7 +140,7 @@ def text_of(value: Any) -> str | None:
     return " ".join(html.unescape(value).split()) or None
 
 
-def authors_of(node: dict[str, Any], jsonld: JsonLd) -> list[Person]:
+def authors_of(node: dict[str, Any], jsonld: JsonLd) -> list[Author]:
     """The node's ``author`` (or ``creator``) entries as names, references resolved."""
     raw = node.get("author") or node.get("creator")
     entries = raw if isinstance(raw, list) else [raw]
@@ -151,7 +151,7 @@ def authors_of(node: dict[str, Any], jsonld: JsonLd) -> list[Person]:
         if not name or name.startswith(("http://", "https://")):
             continue
         is_org = isinstance(entry, dict) and bool(ORGANISATION_TYPES & set(node_types(entry)))
-        people.append(Person(name, is_org))
+        people.append(Author(name, is_org))
     return people
 
 

@@ -28,7 +28,7 @@ import re
 from urllib.parse import urljoin, urlsplit
 
 from crawler.extract.evidence import Evidence
-from crawler.extract.jsonld import Person, authors_of, text_of
+from crawler.extract.jsonld import Author, authors_of, text_of
 from crawler.extract.lang import STOPWORDS, detect_lang, normalise_lang
 from crawler.extract.sites import BYLINE_SELECTORS, OFFICE_NAMES, ORGANISATION_AUTHOR_SITES
 from crawler.extract.urls import canonical_url
@@ -51,9 +51,7 @@ MAX_NAME_WORDS = 6
 def find_url(evidence: Evidence) -> str | None:
     """The canonical URL of the page (see the module docstring)."""
     fetched = evidence.fetched_url
-    base = fetched
-    if evidence.head.base_href:
-        base = urljoin(fetched or "", evidence.head.base_href) or fetched
+    base = _absolute(evidence.head.base_href, fetched) or fetched
     for declared in (evidence.head.canonical, evidence.head.metas.get("og:url")):
         absolute = _absolute(declared, base)
         if absolute and not _collapses_to_root(absolute, fetched):
@@ -98,8 +96,7 @@ def clean_title(title: str, site_name: str | None, url: str | None, h1: str | No
     other part is the page's own ``<h1>``.
     """
     site_words = {normalize_words(site_name)} if site_name else set()
-    host = urlsplit(url).hostname if url and url.startswith("http") else None
-    host_words = normalize_words(host) if host else ""
+    host_words = normalize_words(_host(url))
     headline = normalize_words(h1) if h1 else ""
     for separator in TITLE_SEPARATORS:
         if separator not in title:
@@ -107,7 +104,8 @@ def clean_title(title: str, site_name: str | None, url: str | None, h1: str | No
         for keep, drop in (title.rsplit(separator, 1), title.split(separator, 1)[::-1]):
             keep = keep.strip()
             if keep and (
-                _names_site(drop, site_words, host_words) or normalize_words(keep) == headline
+                _names_site(drop, site_words, host_words)
+                or (headline and normalize_words(keep) == headline)
             ):
                 return keep
     return title
@@ -126,7 +124,7 @@ def find_authors(evidence: Evidence, site_name: str | None) -> tuple[list[str], 
     if not people:
         found = evidence.head.first(AUTHOR_METAS)
         if found and not found[1].startswith(("http://", "https://")):
-            people = [Person(name, False) for name in split_names(found[1])]
+            people = [Author(name, False) for name in split_names(found[1])]
     if not people:
         people = _byline_authors(evidence)
     people = [_mark_office(person, site_name) for person in people]
@@ -166,42 +164,51 @@ def find_lang(evidence: Evidence, text: str) -> str | None:
     return detected or declared
 
 
-def _jsonld_authors(evidence: Evidence) -> list[Person]:
+def _jsonld_authors(evidence: Evidence) -> list[Author]:
     node = evidence.article or evidence.page_node
     if not node:
         return []
     people = authors_of(node, evidence.jsonld)
     if _organisation_author_site(evidence):
-        people = [Person(person.name, True) for person in people]
+        people = [Author(person.name, True) for person in people]
     return people
 
 
-def _byline_authors(evidence: Evidence) -> list[Person]:
+def _byline_authors(evidence: Evidence) -> list[Author]:
     for selector in BYLINE_SELECTORS:
         for element in selector(evidence.tree):
             names = split_names(element.text_content())
             if names:
-                return [Person(name, False) for name in names]
+                return [Author(name, False) for name in names]
     return []
 
 
-def _mark_office(person: Person, site_name: str | None) -> Person:
+def _mark_office(person: Author, site_name: str | None) -> Author:
     """Flag names that stand for an office or the publisher itself."""
     if person.is_organisation:
         return person
     is_office = bool(OFFICE_NAMES.search(person.name))
     if site_name and normalize_words(person.name) == normalize_words(site_name):
         is_office = True
-    return Person(person.name, is_office)
+    return Author(person.name, is_office)
 
 
 def _organisation_author_site(evidence: Evidence) -> bool:
-    url = evidence.fetched_url or evidence.head.canonical or ""
-    host = (urlsplit(url).hostname or "") if url.startswith("http") else ""
+    host = _host(evidence.fetched_url or evidence.head.canonical)
     for suffix, marker in ORGANISATION_AUTHOR_SITES:
         if host == suffix or host.endswith("." + suffix) or marker in evidence.head.metas:
             return True
     return False
+
+
+def _host(url: str | None) -> str:
+    """The lower-case host of an http(s) URL; "" for anything else, malformed included."""
+    if not url or not url.startswith(("http://", "https://")):
+        return ""
+    try:
+        return urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
 
 
 def _names_site(part: str, site_words: set[str], host_words: str) -> bool:

@@ -31,32 +31,38 @@ def extract_page(html: str, url: str | None = None) -> ExtractedPage:
 
     ``html`` is the decoded page (Scrapy's ``response.text``); ``url`` the
     address it was fetched from, used to resolve relative links and as the
-    URL of last resort. Input beyond ``MAX_HTML_CHARS`` characters is cut
+    URL of last resort. Markup beyond ``MAX_HTML_CHARS`` characters is cut
     off before parsing and the result marked ``truncated``.
     """
     if isinstance(html, bytes):  # not the contract, but a raw body is UTF-8 more often than not
         html = html.decode("utf-8", errors="replace")
     elif not isinstance(html, str):
         html = ""
+    try:
+        return _extract(html, url)
+    except Exception as error:  # last line of defence: one odd page must not stop a crawl
+        return ExtractedPage(
+            url=_safe_canonical(url),
+            title=None,
+            text="",
+            problems=[f"extraction failed: {type(error).__name__}: {error}"[:300]],
+        )
+
+
+def _extract(html: str, url: str | None) -> ExtractedPage:
     parsed = parse_html(html)
-    fallback_url = canonical_url(url) if url else None
     if parsed.tree is None:
         return ExtractedPage(
-            url=fallback_url, title=None, text="", truncated=parsed.truncated, problems=["empty"]
+            url=_safe_canonical(url),
+            title=None,
+            text="",
+            truncated=parsed.truncated,
+            problems=["empty"],
         )
     problems: list[str] = []
     if parsed.truncated:
         problems.append(f"truncated at {parsed.cap} characters")
-    try:
-        evidence = gather_evidence(parsed.tree, url)
-    except Exception as error:  # last line of defence: broken trees must not stop a crawl
-        return ExtractedPage(
-            url=fallback_url,
-            title=None,
-            text="",
-            truncated=parsed.truncated,
-            problems=[*problems, f"unreadable: {type(error).__name__}"],
-        )
+    evidence = gather_evidence(parsed.tree, url)
     if evidence.jsonld.broken_blocks:
         problems.append(f"malformed JSON-LD blocks: {evidence.jsonld.broken_blocks}")
 
@@ -81,6 +87,10 @@ def extract_page(html: str, url: str | None = None) -> ExtractedPage:
         truncated=parsed.truncated,
         problems=problems,
     )
+
+
+def _safe_canonical(url: str | None) -> str | None:
+    return canonical_url(url) if isinstance(url, str) and url else None
 
 
 def _without_title(text: str, title: str | None) -> str:

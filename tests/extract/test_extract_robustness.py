@@ -174,3 +174,38 @@ def test_not_a_string() -> None:
     _check(extract_page(None))  # type: ignore[arg-type]
     from_bytes = extract_page(ARTICLE.encode())  # type: ignore[arg-type]
     assert "“We will act,” the minister said" in from_bytes.text  # read as UTF-8
+
+
+@pytest.mark.parametrize(
+    "url", ["http://[::1", "http://[zz]/", "https://a.example:99999/x", "", "x"]
+)
+@pytest.mark.parametrize(
+    "head", ["", '<base href="http://[bad">', '<link rel="canonical" href="http://[x">']
+)
+def test_malformed_urls(url: str, head: str) -> None:
+    html = ARTICLE.replace("<title>", head + "<title>")
+    page = extract_page(html, url)
+    assert "“We will act,” the minister said" in page.text
+    assert page.problems == []
+
+
+@given(
+    st.from_regex(r"https?://[\[\]a-z0-9.:@%-]{0,20}(/[^\s]{0,10})?", fullmatch=True),
+    st.sampled_from(["", "/x", "../y", "http://[", "//host/z", "?q=1"]),
+)
+@settings(max_examples=200, deadline=None)
+def test_url_soup(url: str, declared: str) -> None:
+    html = ARTICLE.replace("<title>", f'<link rel="canonical" href="{declared}"><title>')
+    _check(extract_page(html, url))
+
+
+def test_an_unexpected_failure_is_a_problem_not_an_exception(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def broken(*args: object) -> None:
+        raise RuntimeError("reader bug")
+
+    monkeypatch.setattr("crawler.extract.page.gather_evidence", broken)
+    page = extract_page(ARTICLE, "https://a.example/x?utm_source=y")
+    assert page.url == "https://a.example/x"
+    assert page.problems == ["extraction failed: RuntimeError: reader bug"]
