@@ -76,7 +76,7 @@ ORGANISATION_AUTHOR_SITES = (
 )
 
 # Author names that stand for an office, not a person (WordPress accounts
-# such as "Press Office" are typed Person by Yoast). Lower-case substrings.
+# such as "Press Office" are typed Person by Yoast). Whole words, any case.
 OFFICE_NAMES = re.compile(
     r"\b(?:press (?:office|service|team|secretary's office)|newsroom|news desk|staff|editorial"
     r"|communications|admin(?:istrator)?|webmaster|redaktion|rédaction|redacción"

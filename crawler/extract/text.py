@@ -63,11 +63,11 @@ def extract_text(tree: HtmlElement, url: str | None = None, *, fast: bool = True
             prune_xpath=list(SOCIAL_EMBED_XPATHS),
             config=_CONFIG,
         )
+        if document is None or document.body is None:
+            return ""
+        return body_to_text(document.body)
     except Exception:  # a third-party parser's failure means no text, never a crash
         return ""
-    if document is None or document.body is None:
-        return ""
-    return body_to_text(document.body)
 
 
 def body_to_text(body: _Element) -> str:
