@@ -17,11 +17,9 @@ from sqlalchemy import (
     exists,
     func,
     literal,
-    literal_column,
     select,
-    text,
 )
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session, aliased, joinedload
 
 from store.errors import InvalidQuery, NotFound
 from store.models import (
@@ -34,17 +32,17 @@ from store.models import (
     SpeakerAlias,
 )
 from store.search import (
-    FTS_TABLE,
-    PG_FUZZY_THRESHOLD,
-    PG_VECTOR_COLUMN,
+    RANK_WINDOW,
+    Match,
     ParsedQuery,
     parse_query,
+    postgresql_fuzzy_match,
+    postgresql_has_unknown_word,
+    postgresql_match,
     sqlite_fuzzy_rewrite,
-    to_fts5,
-    to_tsquery,
+    sqlite_match,
 )
 from store.speakers import find_speakers
-from store.text import normalize_words
 
 MAX_LIMIT = 1000
 
@@ -95,14 +93,16 @@ class QuoteItem:
 
 @dataclass
 class SearchPage:
-    total: int
+    total: int  # exact up to RANK_WINDOW; above, "more than RANK_WINDOW" (total_exact false)
     items: list[QuoteItem]
     match: str = "exact"  # or "fuzzy" when only the fuzzy fallback found something
     note: str | None = None  # something the user should know (an unknown speaker...)
+    total_exact: bool = True
 
     def to_json(self) -> dict[str, Any]:
         return {
             "total": self.total,
+            "total_exact": self.total_exact,
             "items": [i.to_json() for i in self.items],
             "match": self.match,
             "note": self.note,
@@ -112,17 +112,22 @@ class SearchPage:
 # ------------------------------------------------------------------------ search
 
 
-def _filters(
-    session: Session, params: SearchParams
-) -> tuple[list[ColumnElement[bool]], str | None]:
-    """SQL conditions on Quotation for the filters; a note when a filter matches nothing."""
+@dataclass
+class _Filters:
+    speaker_ids: list[int] | None  # None: any speaker
+    conditions: list[ColumnElement[bool]]  # on Quotation
+    note: str | None
+
+
+def _filters(session: Session, params: SearchParams) -> _Filters:
+    """The filters as speaker ids and SQL conditions; a note when a filter matches nothing."""
     conditions: list[ColumnElement[bool]] = []
     note = None
+    speaker_ids = None
     if params.speaker:
-        speakers = find_speakers(session, params.speaker)
-        if not speakers:
+        speaker_ids = [s.id for s in find_speakers(session, params.speaker)]
+        if not speaker_ids:
             note = f"no speaker matches {params.speaker!r} (see `onrecord speakers`)"
-        conditions.append(Quotation.speaker_id.in_([s.id for s in speakers] or [-1]))
     if params.since:
         conditions.append(Quotation.first_said_at >= params.since)
     if params.until:
@@ -130,72 +135,74 @@ def _filters(
     if params.lang:
         conditions.append(Quotation.lang == params.lang)
     if params.sources or params.kind:
+        sub = select(Occurrence.id).join(Document, Occurrence.document_id == Document.id)
         where = [Occurrence.quotation_id == Quotation.id]
         if params.kind:
             where.append(Document.kind == params.kind)
         if params.sources:
-            where.append(Source.name.in_(params.sources))
-        sub = select(Occurrence.id).join(Document, Occurrence.document_id == Document.id)
-        if params.sources:
             sub = sub.join(Source, Document.source_id == Source.id)
+            where.append(Source.name.in_(params.sources))
         conditions.append(exists(sub.where(*where)))
-    return conditions, note
+    return _Filters(speaker_ids, conditions, note)
 
 
-def _ranked_ids(session: Session, parsed: ParsedQuery) -> Select[tuple[int, float]]:
-    """(quotation id, score) for the query, higher score = better, per backend."""
+def _match(session: Session, parsed: ParsedQuery, filters: _Filters) -> tuple[Match, list[Any]]:
+    """The backend's match for ``parsed`` and the extra conditions it leaves to SQL."""
+    conditions = list(filters.conditions)
     if session.get_bind().dialect.name == "sqlite":
-        # FTS5's rank is bm25, lower is better: negate for one direction everywhere.
-        fts = (
-            select(literal_column("rowid").label("id"), (-literal_column("rank")).label("score"))
-            .select_from(text(FTS_TABLE))
-            .where(text(f"{FTS_TABLE} MATCH :match"))
-            .params(match=to_fts5(parsed))
-            .subquery()
-        )
-        return select(fts.c.id, fts.c.score).join(Quotation, Quotation.id == fts.c.id)
-    query = func.to_tsquery(literal_column("'simple'::regconfig"), to_tsquery(parsed))
-    vector = literal_column(f"quotation.{PG_VECTOR_COLUMN}")
-    return select(Quotation.id, func.ts_rank_cd(vector, query, 1).label("score")).where(
-        vector.op("@@")(query)
-    )
+        return sqlite_match(parsed, filters.speaker_ids), conditions
+    if filters.speaker_ids is not None:
+        conditions.append(Quotation.speaker_id.in_(filters.speaker_ids or [-1]))
+    return postgresql_match(parsed), conditions
 
 
-def _fuzzy_ids(
-    session: Session, parsed: ParsedQuery, query: str
-) -> Select[tuple[int, float]] | None:
+def _fuzzy_match(
+    session: Session, parsed: ParsedQuery, filters: _Filters
+) -> tuple[Match, list[Any]] | None:
     """Near matches for misspelt words, or None when fuzzy matching has nothing to offer."""
     if session.get_bind().dialect.name == "sqlite":
         rewritten = sqlite_fuzzy_rewrite(session.connection(), parsed)
-        return _ranked_ids(session, rewritten) if rewritten else None
-    folded = " ".join(parsed.words) or normalize_words(query)
-    similarity = func.word_similarity(folded, Quotation.normalized)
-    return (
-        select(Quotation.id, similarity.label("score"))
-        .where(literal(folded).op("<%")(Quotation.normalized))
-        .where(similarity >= PG_FUZZY_THRESHOLD)
-    )
+        return _match(session, rewritten, filters) if rewritten else None
+    if not postgresql_has_unknown_word(session.connection(), parsed):
+        return None  # every word is indexed: a near match would only add noise
+    conditions = list(filters.conditions)
+    if filters.speaker_ids is not None:
+        conditions.append(Quotation.speaker_id.in_(filters.speaker_ids or [-1]))
+    return postgresql_fuzzy_match(" ".join(parsed.words)), conditions
 
 
-def _page(
-    session: Session,
-    ranked: Select[tuple[int, float]],
-    conditions: list[ColumnElement[bool]],
-    params: SearchParams,
-) -> tuple[int, list[tuple[int, float]]]:
-    ranked = ranked.where(*conditions)
-    sub = ranked.subquery()
-    total = session.scalar(select(func.count()).select_from(sub)) or 0
-    if total == 0:
-        return 0, []
+def _run(
+    session: Session, match: Match, conditions: list[Any], params: SearchParams
+) -> tuple[int, bool, list[tuple[int, float]]]:
+    """(total, whether the total is exact, one page of (id, score)), best first.
+
+    At most RANK_WINDOW matches are ranked: beyond that, the newest ones.
+    """
+
+    def matching(*columns: Any) -> Select[Any]:
+        stmt = select(*columns).select_from(match.source).where(match.condition)
+        if conditions and not match.is_quotation_table:
+            stmt = stmt.join(Quotation, Quotation.id == match.id)
+        return stmt.where(*conditions)
+
+    capped = matching(literal(1)).limit(RANK_WINDOW + 1).subquery()
+    total = session.scalar(select(func.count()).select_from(capped)) or 0
+    if total == 0 or params.offset >= total:
+        return total, total <= RANK_WINDOW, []
+    ranked = matching(match.id.label("id"), match.score.label("score"))
+    if total > RANK_WINDOW:
+        # Too many to rank them all: rank the newest. Both backends walk their
+        # matches newest first and stop at the window (FTS5 doclists are in
+        # rowid order; PostgreSQL scans the primary key backwards).
+        ranked = ranked.order_by(match.id.desc()).limit(RANK_WINDOW)
+    window = ranked.subquery()
     rows = session.execute(
-        select(sub.c.id, sub.c.score)
-        .join(Quotation, Quotation.id == sub.c.id)
-        .order_by(sub.c.score.desc(), Quotation.first_said_at.desc().nulls_last(), sub.c.id)
+        select(window.c.id, window.c.score)
+        .order_by(window.c.score.desc(), window.c.id.desc())
         .limit(params.limit)
         .offset(params.offset)
     ).all()
-    return total, [(row[0], float(row[1] or 0.0)) for row in rows]
+    return total, total <= RANK_WINDOW, [(row[0], float(row[1] or 0.0)) for row in rows]
 
 
 def search_quotations(session: Session, params: SearchParams) -> SearchPage:
@@ -207,15 +214,17 @@ def search_quotations(session: Session, params: SearchParams) -> SearchPage:
     if params.since and params.until and params.since > params.until:
         raise InvalidQuery("--since is after --until: nothing can match")
     parsed = parse_query(params.query)
-    conditions, note = _filters(session, params)
-    total, hits = _page(session, _ranked_ids(session, parsed), conditions, params)
+    filters = _filters(session, params)
+    if filters.note:  # a filter that matches nothing
+        return SearchPage(0, [], note=filters.note)
+    total, exact, hits = _run(session, *_match(session, parsed, filters), params)
     match = "exact"
-    if total == 0 and params.fuzzy and note is None:
-        fuzzy = _fuzzy_ids(session, parsed, params.query)
+    if total == 0 and params.fuzzy:
+        fuzzy = _fuzzy_match(session, parsed, filters)
         if fuzzy is not None:
-            total, hits = _page(session, fuzzy, conditions, params)
+            total, exact, hits = _run(session, *fuzzy, params)
             match = "fuzzy" if total else "exact"
-    return SearchPage(total, summarize(session, hits), match, note)
+    return SearchPage(total, summarize(session, hits), match, total_exact=exact)
 
 
 # ------------------------------------------------------------- summaries / detail
@@ -247,7 +256,10 @@ def first_occurrences(session: Session, quotation_ids: list[int]) -> dict[int, O
         .subquery()
     )
     occurrences = session.scalars(
-        select(Occurrence).join(numbered, numbered.c.id == Occurrence.id).where(numbered.c.n == 1)
+        select(Occurrence)
+        .join(numbered, numbered.c.id == Occurrence.id)
+        .where(numbered.c.n == 1)
+        .options(joinedload(Occurrence.document).joinedload(Document.source))
     ).all()
     return {o.quotation_id: o for o in occurrences}
 
@@ -257,7 +269,12 @@ def summarize(session: Session, hits: list[tuple[int, float]]) -> list[QuoteItem
     ids = [i for i, _ in hits]
     if not ids:
         return []
-    quotations = {q.id: q for q in session.scalars(select(Quotation).where(Quotation.id.in_(ids)))}
+    quotations = {
+        q.id: q
+        for q in session.scalars(
+            select(Quotation).where(Quotation.id.in_(ids)).options(joinedload(Quotation.speaker))
+        )
+    }
     counts = dict(
         session.execute(
             select(Occurrence.quotation_id, func.count())

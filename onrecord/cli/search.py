@@ -77,4 +77,8 @@ def command(
         return
     echo_blocks([quote_item(item) for item in page.items])
     shown = f"{offset + 1}-{offset + len(page.items)}"
-    click.echo(f"\n{shown} of {page.total}" + (" (near matches)" if page.match == "fuzzy" else ""))
+    total = (
+        f"{page.total:,}" if page.total_exact else f"more than {page.total - 1:,} (newest ranked)"
+    )
+    near = " (near matches)" if page.match == "fuzzy" else ""
+    click.echo(f"\n{shown} of {total}{near}")

@@ -177,3 +177,24 @@ def test_fts_operators_typed_by_users_are_words_not_syntax(store: Store, corpus:
     ]:
         with store.session() as s:
             search_quotations(s, SearchParams(query, fuzzy=False))
+
+
+def test_beyond_the_rank_window_the_newest_are_ranked_and_the_total_says_more(
+    store: Store, corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from store import queries
+
+    monkeypatch.setattr(queries, "RANK_WINDOW", 3)
+    q = corpus.quotations
+    matching = {
+        q["karabakh"],
+        q["ours"],
+        q["peace-post"],
+        q["delegation"],
+        q["rebuild"],
+        q["brothers"],
+    }
+    with store.session() as s:
+        page = search_quotations(s, SearchParams("karabakh OR peace OR rebuild OR brothers"))
+    assert page.total == 4 and page.total_exact is False  # "more than 3"
+    assert {i.id for i in page.items} == set(sorted(matching)[-3:])

@@ -1,0 +1,124 @@
+"""Inserting many rows at once, for loads and imports where per-row work in
+the ORM (or even in Core's executemany) would dominate the time.
+
+The caller prepares plain dicts (normalised text, hashes, aware datetimes)
+and owns the transaction. Triggers and generated columns still maintain the
+search indexes, so bulk-loaded quotations are searchable at once.
+
+How: primary keys are reserved up front (PostgreSQL: from the table's
+sequence; SQLite: after the current maximum, inside the caller's write
+transaction), then PostgreSQL receives the rows by COPY and SQLite by one
+driver-level executemany, each value passed through its column type's bind
+processor once. Measured with bench/search.py: about 3x Core's executemany.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from sqlalchemy import JSON, Column, Connection, Table, func, insert, select, text
+
+from store.models import Base
+
+
+def reserve_ids(conn: Connection, model: type[Base], count: int) -> list[int]:
+    """``count`` new primary keys for ``model``'s table, never handed out again."""
+    table: Table = model.__table__  # type: ignore[assignment]
+    pk = next(iter(table.primary_key.columns))
+    if conn.dialect.name == "postgresql":
+        sequence = conn.scalar(
+            text("SELECT pg_get_serial_sequence(:table, :column)"),
+            {"table": table.name, "column": pk.name},
+        )
+        return list(
+            conn.scalars(
+                text("SELECT nextval(:sequence) FROM generate_series(1, :n)"),
+                {"sequence": sequence, "n": count},
+            )
+        )
+    start = (conn.scalar(select(func.max(pk))) or 0) + 1
+    return list(range(start, start + count))
+
+
+def _defaults(table: Table, rows: Sequence[dict[str, Any]]) -> list[Column[Any]]:
+    """The columns to send: those given, plus those with a Python-side default."""
+    given = set().union(*(row.keys() for row in rows))
+    columns = []
+    for column in table.columns:
+        if column.computed is not None:
+            continue
+        if column.name in given:
+            columns.append(column)
+        elif column.default is not None and column.default.is_callable:
+            func_ = column.default.arg  # type: ignore[attr-defined]
+            for row in rows:
+                row[column.name] = func_(None)
+            columns.append(column)
+        elif column.default is not None and column.default.is_scalar:
+            for row in rows:
+                row[column.name] = column.default.arg  # type: ignore[attr-defined]
+            columns.append(column)
+    return columns
+
+
+def insert_rows(conn: Connection, model: type[Base], rows: Sequence[dict[str, Any]]) -> list[int]:
+    """Insert ``rows`` into ``model``'s table; return their primary keys, in order.
+
+    Rows without an ``id`` get reserved ones.
+    """
+    if not rows:
+        return []
+    table: Table = model.__table__  # type: ignore[assignment]
+    missing = [row for row in rows if row.get("id") is None]
+    for row, new_id in zip(missing, reserve_ids(conn, model, len(missing)), strict=True):
+        row["id"] = new_id
+    columns = _defaults(table, rows)
+    if conn.dialect.name == "postgresql":
+        _copy(conn, table, columns, rows)
+    else:
+        _executemany(conn, table, columns, rows)
+    return [row["id"] for row in rows]
+
+
+def _processors(conn: Connection, columns: list[Column[Any]]) -> list[Callable[[Any], Any] | None]:
+    return [column.type.bind_processor(conn.dialect) for column in columns]
+
+
+def _executemany(
+    conn: Connection, table: Table, columns: list[Column[Any]], rows: Sequence[dict[str, Any]]
+) -> None:
+    compiled = insert(table).values({c.name: c for c in columns}).compile(dialect=conn.dialect)
+    order = [c.name for c in columns]
+    processors = _processors(conn, columns)
+    if compiled.positiontup is not None:
+        order = list(compiled.positiontup)
+        by_name = dict(zip([c.name for c in columns], processors, strict=True))
+        processors = [by_name[name] for name in order]
+    params = [
+        tuple(
+            proc(row.get(name)) if proc else row.get(name)
+            for name, proc in zip(order, processors, strict=True)
+        )
+        for row in rows
+    ]
+    conn.exec_driver_sql(str(compiled), params)
+
+
+def _copy(
+    conn: Connection, table: Table, columns: list[Column[Any]], rows: Sequence[dict[str, Any]]
+) -> None:
+    from psycopg.types.json import Json
+
+    names = [c.name for c in columns]
+    wrap_json = [isinstance(c.type, JSON) for c in columns]
+    quoted = ", ".join(f'"{name}"' for name in names)
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    with cursor.copy(f'COPY "{table.name}" ({quoted}) FROM STDIN') as copy:
+        for row in rows:
+            copy.write_row(
+                [
+                    Json(row.get(name)) if is_json else row.get(name)
+                    for name, is_json in zip(names, wrap_json, strict=True)
+                ]
+            )
