@@ -28,6 +28,7 @@ HEADLINE = "headline"
 
 _DASHES = frozenset("-\u2010\u2012\u2013\u2014\u2015")
 SUBJECT_KINDS = (mentions.NAME, mentions.PRONOUN, mentions.ROLE, mentions.ORG)
+_PERSON_KINDS = (mentions.NAME, mentions.PRONOUN, mentions.ROLE)
 _SENTENCE_END = frozenset(".!?\u2026")
 MARKS = frozenset("\"'\u201c\u201d\u201e\u201f\u00ab\u00bb\u2018\u2019\u201a\u2039\u203a")
 
@@ -112,6 +113,64 @@ def _inverted_pronoun(toks: list[Tok], first: int, last: int, lex: Lexicon) -> M
                 tok = toks[k]
                 return Mention(mentions.PRONOUN, tok.start, tok.end, pronoun, pronoun, gender)
     return None
+
+
+def _verb_second_subject(text: str, sent: list[Tok], lex: Lexicon) -> Mention | None:
+    """The subject of a verb-second clause: before the finite verb or right after it.
+
+    "Museumsdirektor Thomas Metz hat … erklärt", "Der Zeitung sagte Filep Karma",
+    "In seiner Radioansprache begründete der brasilianische Präsident …",
+    "Ähnlich äußerte sich der US-Präsident George W. Bush". A name wins over a
+    description; a lone capitalised word opening the sentence is no name.
+    """
+    finite = -1
+    for k in range(1, min(len(sent), tuning.MAX_PHRASE_TOKENS * 2)):
+        key = sent[k].key
+        if not sent[k].cap and (key in lex.finite_auxiliaries or lex.is_verb(key)):
+            finite = k
+            break
+    if finite < 0:
+        return None
+    first: Mention | None = None
+    if not _opens_clause(sent[0], lex):
+        span = phrase_after(sent, 0, lex, after_verb=True)
+        if span is not None and span[1] < finite:
+            first = _described_name(text, sent, span, lex)
+            if (
+                first is not None
+                and first.kind in (mentions.NAME, mentions.DESCRIPTION)
+                and (span[0] == span[1] and sent[0].cap)
+            ):
+                first = None  # "Ähnlich äußerte sich …": an adverb, not a name
+    second: Mention | None = None
+    start = _skip_objects(sent, finite + 1, lex)
+    span = phrase_after(sent, start, lex, after_verb=True)
+    if span is not None:
+        second = _described_name(text, sent, span, lex)
+    for candidate in (first, second):
+        if candidate is not None and candidate.kind in (mentions.NAME, mentions.PRONOUN):
+            return candidate
+    for candidate in (first, second):
+        if candidate is not None and candidate.kind in (mentions.ROLE, mentions.ORG):
+            return candidate
+    return first if first is not None and first.kind == mentions.DESCRIPTION else None
+
+
+def _skip_objects(toks: list[Tok], i: int, lex: Lexicon) -> int:
+    """Past an object pronoun or a second verb before an inverted subject (verb-second
+    languages): "so charakterisierte ihn der Gewerkschaftsfunktionär …"."""
+    n = len(toks)
+    k = i
+    while (
+        k < n
+        and k - i < 2
+        and toks[k].word
+        and not toks[k].cap
+        and toks[k].key not in lex.determiners
+        and (toks[k].key not in lex.np_prepositions or toks[k].key in lex.auxiliaries)
+    ):
+        k += 1
+    return k if k < n and (toks[k].cap or toks[k].key in lex.determiners) else i
 
 
 def _skip_adverbs(toks: list[Tok], i: int, lex: Lexicon) -> int:
@@ -205,12 +264,22 @@ def after_cue(text: str, toks: list[Tok], lex: Lexicon, headline: bool) -> Cue |
         mention = _inverted_pronoun(toks, i, v, lex)
         if mention is None:
             j = _skip_adverbs(toks, v + 1, lex)
+            if lex.verb_second:
+                j = _skip_objects(toks, j, lex)  # „…“, so charakterisierte ihn der …
             span = phrase_after(toks, j, lex, after_verb=True) if j < n else None
             if span is not None:
                 mention = _described_name(text, toks, span, lex)
         return Cue(AFTER, toks[i].start, toks[v].end, mention, words, verb_first=True)
     end = sentence_end(toks, i, lex)
     sentence = toks[i:end]
+    if lex.verb_second and sentence[0].key in lex.finite_auxiliaries:
+        # „…“, hatte VW-Chef Winterkorn in einem Interview erklärt: the subject follows.
+        span = phrase_after(sentence, _skip_objects(sentence, 1, lex), lex, after_verb=True)
+        if span is not None:
+            mention = _described_name(text, sentence, span, lex)
+            if mention is not None and mention.kind in _PERSON_KINDS:
+                tok = sentence[0]
+                return Cue(AFTER, tok.start, tok.end, mention, tok.text, verb_first=True)
     for k in range(1, min(len(sentence), tuning.AFTER_VERB_MAX_TOKENS)):
         last = verb_end(sentence, k, lex)
         if last < 0 or not sentence[last].word:
@@ -294,6 +363,13 @@ def before_cue(text: str, sent: list[Tok], lex: Lexicon) -> Cue | None:
         ):
             continue  # "…, saying": the subject is the clause's, found with an earlier verb
         mention = subject_before(text, sent, verb, lex)
+        if lex.verb_second:
+            # The phrase right before a clause-final verb is rarely its subject there.
+            v2 = _verb_second_subject(text, sent, lex)
+            if v2 is not None and (
+                v2.kind in _PERSON_KINDS or mention is None or mention.kind not in _PERSON_KINDS
+            ):
+                mention = v2
         if (
             mention is not None
             and mention.kind == mentions.PRONOUN
@@ -328,7 +404,7 @@ def before_cue(text: str, sent: list[Tok], lex: Lexicon) -> Cue | None:
             ):
                 # "The piece used one of her quotes as its headline: …": the subject speaks.
                 subject = sentence_subject(text, sent, lex)
-                if subject is not None and subject.kind in SUBJECT_KINDS + (mentions.DESCRIPTION,):
+                if subject is not None and subject.kind in (*SUBJECT_KINDS, mentions.DESCRIPTION):
                     mention = subject
             if mention is not None and mention.kind != mentions.PRONOUN:
                 return Cue(COLON, sent[-1].start, sent[-1].end, mention, ":")

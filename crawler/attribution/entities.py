@@ -155,7 +155,7 @@ def build(text: str, lex: Lexicon) -> Registry:
                     registry.orgs.setdefault(tok.base, []).append((at, mention.text))
         elif mention.kind == mentions.NAME:
             if " " not in mention.text.strip() and not _introduced(text, toks, mention, lex):
-                continue  # one word with no title before it: "The Democratic", "Presidential Debates"
+                continue  # one word and no title before it: "The Democratic"
             roles = mention.roles + _apposition_roles(text, match.end(), lex)
             registry.add_person(mention.start, mention.text, roles, mention.gender)
     return registry

@@ -1,26 +1,125 @@
-"""Is a quoted span a quotation at all, and how sure is the parser of its speaker."""
+"""Is a quoted span a quotation at all? Titles, terms and scare quotes are not.
+
+Decided from the cue, the length and the position of the span (thresholds in
+``tuning``): a title is title-case words after a possessive, a title noun or
+"on" (CNN's “State of the Union”, the book “…”, on “Face the Nation”); a term
+is a short span heading a noun phrase with no reporting verb tying it to anyone
+(a “peace corridor”, the so-called “reform package”); a nickname sits inside a
+name (Robert C. “Bobby” Scott); markup values (author="…") and stage directions
+("(CROSSTALK.)") are neither. Headline quotations are kept: titles quote by
+fragments.
+"""
 
 from __future__ import annotations
 
-from crawler.attribution.cues import Cue
+from crawler.attribution import tuning
 from crawler.attribution.languages import Lexicon
 from crawler.attribution.marks import Quoted
-from crawler.attribution.mentions import Mention
-from crawler.attribution.tokens import Tok
+from crawler.attribution.tokens import Tok, tokenize
+
+# Cue types that tie a quotation to a speaker through a verb or a layout.
+_NO_CUE = "none"
+_WEAK_CUES = frozenset({"none", "subject"})
+# Ways of finding a speaker that involve no reporting verb next to the quotation.
+_LAYOUT_CUES = frozenset(
+    {"none", "subject", "same-paragraph", "same-sentence", "previous", "next-sentence"}
+)
 
 
 def is_quotation(
     text: str,
     q: Quoted,
-    cue: Cue | None,
-    mention: Mention | None,
     cue_type: str,
     sentence: list[Tok],
     lex: Lexicon,
+    in_headline: bool,
 ) -> bool:
-    """False for titles and scare quotes."""
+    """False for titles, terms, scare quotes, nicknames, markup values and stage directions."""
+    inner = text[q.start : q.end]
+    if q.open_at > 0 and text[q.open_at - 1] == "=":
+        return False  # an attribute value in markup: author="…"
+    if inner[0] in "([" and inner.rstrip(".")[-1:] in ")]":
+        return False  # a stage direction: "(CROSSTALK.)"
+    words = inner.split()
+    title = _title_case(words)
+    prev = sentence[-1] if sentence else None
+    if (
+        title
+        and len(words) <= tuning.NICKNAME_MAX_WORDS
+        and prev is not None
+        and prev.cap
+        and prev.base not in lex.function_words
+        and _next_is_capitalised(text, q)
+    ):
+        return False  # Rep. Robert C. "Bobby" Scott
+    if in_headline:
+        return True
+    if title and _title_context(sentence, lex):
+        return False
+    if (
+        lex.capitalised_nouns
+        and cue_type in _LAYOUT_CUES
+        and prev is not None
+        and prev.word
+        and (prev.cap or prev.key in lex.determiners)
+    ):
+        # German: die Mission „Antica Babilonia“, die „Partij voor de Vrijheid“: after a
+        # noun or an article, and tied to no reporting verb, a quoted span names a thing.
+        return False
+    if len(words) <= tuning.TERM_MAX_WORDS:
+        if prev is not None and prev.key in lex.scare_markers:
+            return False  # the so-called “reform package”
+        if cue_type == _NO_CUE:
+            return False  # a short phrase nobody is said to have said: a term or title
+        if cue_type in _WEAK_CUES and _heads_noun_phrase(sentence, lex):
+            return False  # a “peace corridor”, the notorious ''carried interest''
     return True
 
 
-def confidence(cue_type: str, mention: Mention | None, speaker: str | None, closed: bool) -> float:
-    return 0.5
+def _title_case(words: list[str]) -> bool:
+    """Every longer word capitalised: "Face the Nation", "Make Your Kid a Millionaire"."""
+    content = [w.strip(".,!?;:'\"()\u2018\u2019\u201c\u201d") for w in words]
+    content = [w for w in content if len(w) > 3]
+    return bool(content) and all(w[0].isupper() for w in content)
+
+
+def _is_title_noun(key: str, lex: Lexicon) -> bool:
+    """A title noun, or a compound ending in one ("Umweltschutzorganisation")."""
+    if key in lex.title_nouns:
+        return True
+    return len(key) > 8 and any(len(n) > 4 and key.endswith(n) for n in lex.title_nouns)
+
+
+def _title_context(sentence: list[Tok], lex: Lexicon) -> bool:
+    """CNN's “…”, the documentary, “…”, on “…”, titled “…”: what stands before a title."""
+    if not sentence:
+        return False
+    prev = sentence[-1]
+    if prev.text == "," and len(sentence) > 1:
+        prev = sentence[-2]
+    if not prev.word:
+        return False
+    if prev.base != prev.key and len(prev.base) > 1 and prev.base not in lex.pronoun_gender:
+        return True  # a possessive: MSNBC's “Morning Joe”
+    return _is_title_noun(prev.key, lex)
+
+
+def _heads_noun_phrase(sentence: list[Tok], lex: Lexicon) -> bool:
+    """The span heads a noun phrase: a “…”, the notorious “…”, his 1994 “…”."""
+    if not sentence:
+        return False
+    prev = sentence[-1]
+    if not prev.word:
+        return False
+    if prev.key in lex.determiners:
+        return True
+    if len(sentence) < 2 or sentence[-2].key not in lex.determiners:
+        return False
+    return not prev.cap and not lex.is_verb(prev.key) and prev.key not in lex.np_stops
+
+
+def _next_is_capitalised(text: str, q: Quoted) -> bool:
+    if not q.closed:
+        return False
+    after = tokenize(text, q.close_at + 1, min(len(text), q.close_at + 40))
+    return bool(after) and after[0].cap

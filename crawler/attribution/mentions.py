@@ -126,6 +126,13 @@ def phrase_after(
     while i < n and i - start < tuning.MAX_PHRASE_TOKENS and in_phrase(toks, i, lex):
         tok = toks[i]
         if tok.key in lex.determiners:
+            if (
+                i > start
+                and toks[i - 1].word
+                and toks[i - 1].key not in lex.determiners
+                and (toks[i - 1].key not in lex.np_prepositions)
+            ):
+                break  # a second noun phrase begins: "laut einem Jury-Mitglied | eine …"
             described = True
         if after_verb and i > start and not tok.cap and tok.word:
             if tok.key in lex.np_prepositions and tok.key not in lex.joiners:
@@ -289,13 +296,22 @@ def _named(
             name_start = k + 1
     while name_start <= last and (not toks[name_start].word or not toks[name_start].cap):
         name_start += 1
+    if (
+        lex.capitalised_nouns
+        and name_start <= last
+        and name_start > 0
+        and (toks[name_start - 1].key in lex.determiners)
+    ):
+        # German: "der Deponie", "des Skistars Willy Bogner": the word after an article
+        # is a noun; a name, if any, follows it.
+        name_start += 1
     is_org = any(lex.is_org(toks[k].base) for k in range(run, last + 1)) or (
         first < run and toks[run - 1].base in ("the",) and not roles
     )
     if name_start > last:  # titles only: "the President", "Der Staatsanwalt"
         phrase = text[toks[first].start : toks[last].end]
         key = toks[last].base
-        kind = ORG if lex.is_org(key) else ROLE
+        kind = ORG if lex.is_org(key) else ROLE if lex.is_title(key) else DESCRIPTION
         return Mention(kind, toks[first].start, toks[last].end, phrase, key, gender, tuple(roles))
     end = _strip_possessive(toks[last])
     start = toks[name_start].start
@@ -303,6 +319,15 @@ def _named(
         org_start = toks[run].start
         return Mention(ORG, org_start, end, text[org_start:end], toks[last].base)
     word = toks[last]
+    if (
+        lex.capitalised_nouns
+        and name_start == last
+        and not roles
+        and gender is None
+        and (not word.text.isupper())
+    ):
+        # German: one capitalised word alone is as likely a noun ("Zeitung") as a name.
+        return Mention(DESCRIPTION, start, end, text[start:end], word.base)
     if word.text.isupper() and len(word.text) > 1 and name_start == last and len(word.text) <= 4:
         # An acronym alone (NATO, BGH) is an organisation, not a person.
         return Mention(ORG, start, end, text[start:end], word.base)

@@ -15,7 +15,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from crawler.attribution import coref, cues, dates, entities, filters, mentions, quote, tuning
+from crawler.attribution import (
+    confidence,
+    coref,
+    cues,
+    dates,
+    entities,
+    filters,
+    mentions,
+    quote,
+    tuning,
+)
 from crawler.attribution.cues import Cue
 from crawler.attribution.languages import Lexicon, lexicon_for
 from crawler.attribution.marks import Quoted, find_quoted
@@ -32,6 +42,7 @@ CONTINUED = "continued"  # a quotation running over several paragraphs
 NEXT_SENTENCE = "next-sentence"
 PRECEDING_SENTENCE = "preceding-sentence"  # "Schiff said. “…”"
 SUBJECT = "subject"  # a partial quotation with no reporting verb: the sentence's subject
+SAME_SENTENCE = "same-sentence"  # „…“ hätten „…“, so Murtha: a later quotation's cue
 PREVIOUS = "previous"
 DEFAULT = "default"
 TURN = "turn"
@@ -69,6 +80,9 @@ def extract_quotes(
     lex = lexicon_for(lang)
     quoted = find_quoted(text)
     turns = find_turns(text, lex.function_words) if ":" in text else []
+    headline_end = _headline_end(text)
+    if turns and headline_end > 0:
+        turns = [t for t in turns if t.label_start > headline_end]  # "Pence: …" titles a story
     if not quoted and not turns:
         return []
     return _Document(text, lex, dates.parse_published(published), default_speaker).run(
@@ -112,7 +126,22 @@ class _Document:
         while t < len(turn_spans):
             found.append(self._turn(turn_at[turn_spans[t][0]]))
             t += 1
+        self._share_backwards(found)
         return [self._quote(item) for item in found]
+
+    def _share_backwards(self, found: list[_Found]) -> None:
+        """Die „…“ hätten „…“, so Murtha: a cue after the last quotation of a sentence
+        also names the speaker of the earlier ones in that sentence."""
+        for k in range(len(found) - 2, -1, -1):
+            item, later = found[k], found[k + 1]
+            if item.cue_type not in (NONE, SUBJECT) or later.cue_type in (NONE, SUBJECT):
+                continue
+            if later.line_start != item.line_start or later.speaker is None:
+                continue
+            between = self.text[item.end : later.open_at]
+            if any(mark in between[1:] for mark in ".!?"):
+                continue  # a sentence ends between them
+            self._inherit(item, later, SAME_SENTENCE)
 
     # -- one quotation ------------------------------------------------------------
 
@@ -167,7 +196,7 @@ class _Document:
             self._resolve(item)
         else:
             self._fallback(item, q, prev, found, after)
-        if not filters.is_quotation(text, q, item.cue, item.mention, item.cue_type, sentence, lex):
+        if not filters.is_quotation(text, q, item.cue_type, sentence, lex, in_headline):
             return None
         if item.speaker is not None:
             self._remember(item.speaker)
@@ -232,11 +261,17 @@ class _Document:
                     self.text, mention, self.lex, self.registry, self.quotations, self.speakers
                 )
                 item.speaker = resolved[0] if resolved else None
-        elif kind in (mentions.ROLE, mentions.ORG):
+        elif kind == mentions.ROLE or (kind == mentions.ORG and not _proper(mention)):
             named = coref.resolve_description(self.registry, mention)
             item.speaker = named if named is not None else mention.text
-        elif kind == mentions.DESCRIPTION:
+        elif kind == mentions.ORG:  # a named organisation: "Die CCE", "the Kremlin"
             item.speaker = mention.text
+        elif kind == mentions.DESCRIPTION:
+            # A lone capitalised word (German "so Murtha") may still name a known person.
+            known = mention.text[:1].isupper() and " " not in mention.text
+            item.speaker = (
+                self.registry.fullest(mention.text, mention.start) if known else mention.text
+            )
         else:  # anonymous
             item.speaker = None
 
@@ -366,10 +401,14 @@ class _Document:
                 found = mentions.classify(text, tail, 0, len(tail) - 2, lex)
         if found is None:
             for size in (3, 2, 1):  # a known name opening the title: "Obama Sees …"
-                if len(toks) > size and all(t.cap for t in toks[:size]):
-                    if toks[size - 1].base in self.registry.people:
-                        found = mentions.classify(text, toks, 0, size - 1, lex)
-                        break
+                opening = toks[:size]
+                if (
+                    len(toks) > size
+                    and all(t.cap for t in opening)
+                    and opening[-1].base in self.registry.people
+                ):
+                    found = mentions.classify(text, toks, 0, size - 1, lex)
+                    break
         if found is not None and found.kind not in (mentions.NAME, mentions.ORG):
             found = None
         self._headline = found
@@ -432,13 +471,21 @@ class _Document:
             cue_start=cue.start if cue is not None else None,
             cue_end=cue.end if cue is not None else None,
             cue_type=item.cue_type,
-            confidence=filters.confidence(item.cue_type, item.mention, item.speaker, item.closed),
+            confidence=confidence.confidence(
+                item.cue_type, item.mention, item.speaker, item.closed
+            ),
             said_at=said.at,
             said_precision=said.precision,
             said_from=said_from,
             normalized=normalize_words(text[item.start : item.end]),
             kind=item.kind,
         )
+
+
+def _proper(mention: Mention) -> bool:
+    """A named organisation ("the Kremlin", "Die CCE"), not a description ("the ministry")."""
+    words = mention.text.split()
+    return len(words) > 0 and words[-1][:1].isupper() and not mention.text[:1].islower()
 
 
 def _kind(sentence: list[Tok]) -> str:

@@ -66,3 +66,33 @@ TRANSCRIPT_MIN_TURNS = 3
 # After a quotation, the verb of its cue is looked for within this many tokens
 # ("…" of the Clinton proposals, Mr. Holtz-Eakin said): room for a long apposition.
 AFTER_VERB_MAX_TOKENS = 40
+
+# Not quotations: a title-case span of at most this many words between two parts of
+# a name is a nickname (Robert C. "Bobby" Scott); a span of at most this many words
+# with no cue, or heading a noun phrase with only a weak cue, is a term or a title.
+NICKNAME_MAX_WORDS = 2
+TERM_MAX_WORDS = 3
+
+# Confidence per way of finding the speaker (placeholder until measured).
+CUE_CONFIDENCE = {
+    "verb-after": 0.9,
+    "verb-before": 0.85,
+    "according-to": 0.85,
+    "colon": 0.8,
+    "dash": 0.9,
+    "headline": 0.85,
+    "noun": 0.6,
+    "turn": 0.95,
+    "same-paragraph": 0.85,
+    "introduced": 0.85,
+    "continued": 0.85,
+    "preceding-sentence": 0.6,
+    "next-sentence": 0.6,
+    "previous": 0.5,
+    "subject": 0.5,
+    "default": 0.7,
+    "none": 0.3,
+}
+MENTION_FACTOR = {"name": 1.0, "pronoun": 0.95, "role": 0.9, "org": 0.95, "description": 0.8}
+UNRESOLVED_PRONOUN_FACTOR = 0.5
+UNCLOSED_FACTOR = 0.9

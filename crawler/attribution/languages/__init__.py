@@ -80,6 +80,8 @@ class Lexicon:
     """The words the parser looks for, for one language or for several merged."""
 
     codes: tuple[str, ...]
+    capitalised_nouns: bool  # German: a capitalised word after an article is a noun
+    verb_second: bool  # German: the speaker may follow the finite verb
     verbs: frozenset[str]
     verb_stems: tuple[str, ...]
     naming_verbs: frozenset[str]
@@ -90,7 +92,10 @@ class Lexicon:
     after_speaker: frozenset[str]
     nouns: frozenset[str]
     intro_words: frozenset[str]
+    title_nouns: frozenset[str]
+    scare_markers: frozenset[str]
     auxiliaries: frozenset[str]
+    finite_auxiliaries: frozenset[str]
     adverb_suffixes: tuple[str, ...]
     relatives: frozenset[str]
     name_suffixes: frozenset[str]
@@ -188,6 +193,8 @@ def _build(datas: list[dict]) -> Lexicon:
     verbs = collect("cues", "verbs")
     return Lexicon(
         codes=tuple(d["code"] for d in datas),
+        capitalised_nouns=len(datas) == 1 and bool(datas[0].get("capitalised_nouns")),
+        verb_second=len(datas) == 1 and bool(datas[0].get("verb_second")),
         verbs=_words(verbs),
         verb_stems=_stems(verbs + collect("cues", "verb_stems")),
         naming_verbs=_words(collect("cues", "naming_verbs")),
@@ -200,7 +207,10 @@ def _build(datas: list[dict]) -> Lexicon:
         after_speaker=_words(collect("cues", "after_speaker")),
         nouns=_words(collect("cues", "nouns")),
         intro_words=_words(collect("cues", "intro_words")),
+        title_nouns=_words(collect("cues", "title_nouns")),
+        scare_markers=_words(collect("cues", "scare_markers")),
         auxiliaries=_words(collect("cues", "auxiliaries")),
+        finite_auxiliaries=_words(collect("cues", "finite_auxiliaries")),
         adverb_suffixes=tuple(sorted({fold(s) for s in collect("cues", "adverb_suffixes")})),
         relatives=_words(collect("cues", "relatives")),
         name_suffixes=_words(collect("cues", "name_suffixes")),
