@@ -1,8 +1,9 @@
 """Inserting many rows at once, for loads and imports where per-row work in
 the ORM (or even in Core's executemany) would dominate the time.
 
-The caller prepares plain dicts (normalised text, hashes, aware datetimes)
-and owns the transaction. Triggers and generated columns still maintain the
+The caller prepares plain dicts (normalised text, hashes, aware datetimes,
+a SpeakerAlias row for each speaker's name: lookups go through aliases) and
+owns the transaction. Triggers and generated columns still maintain the
 search indexes, so bulk-loaded quotations are searchable at once.
 
 How: primary keys are reserved up front (PostgreSQL: from the table's
@@ -88,7 +89,7 @@ def _processors(conn: Connection, columns: list[Column[Any]]) -> list[Callable[[
 def _executemany(
     conn: Connection, table: Table, columns: list[Column[Any]], rows: Sequence[dict[str, Any]]
 ) -> None:
-    compiled = insert(table).values({c.name: c for c in columns}).compile(dialect=conn.dialect)
+    compiled = insert(table).compile(dialect=conn.dialect, column_keys=[c.name for c in columns])
     order = [c.name for c in columns]
     processors = _processors(conn, columns)
     if compiled.positiontup is not None:
