@@ -102,7 +102,8 @@ class Source(Base):
     default_speaker_id: Mapped[int | None] = mapped_column(
         ForeignKey("speaker.id", ondelete="SET NULL")
     )
-    config: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    config: Mapped[dict[str, Any]] = mapped_column(default=dict)  # from the sources file
+    state: Mapped[dict[str, Any]] = mapped_column(default=dict)  # crawl cursors (since_id, ...)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_success_at: Mapped[datetime | None]
     last_failure_at: Mapped[datetime | None]
@@ -296,6 +297,55 @@ class Link(Base):
 
     quotation: Mapped[Quotation] = relationship(back_populates="links")
     document: Mapped[Document] = relationship()
+
+
+class FetchFailure(Base):
+    """A fetch or parse that failed: why, how often, and the raw bytes when there were any.
+
+    Kept for retry; ``resolved_at`` is set when a later fetch of the URL succeeds.
+    """
+
+    __tablename__ = "fetch_failure"
+    __table_args__ = (UniqueConstraint("source_id", "url"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_id: Mapped[int | None] = mapped_column(ForeignKey("source.id", ondelete="CASCADE"))
+    url: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text)
+    http_status: Mapped[int | None] = mapped_column(Integer)
+    raw_sha256: Mapped[str | None] = mapped_column(ForeignKey("raw_blob.sha256"))
+    attempts: Mapped[int] = mapped_column(Integer, default=1)
+    first_failed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_failed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    resolved_at: Mapped[datetime | None]
+
+    source: Mapped[Source | None] = relationship()
+
+
+class CrawlRun(Base):
+    """One pass over one source: when, how it ended, what it brought."""
+
+    __tablename__ = "crawl_run"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("source.id", ondelete="CASCADE"), index=True)
+    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    finished_at: Mapped[datetime | None]
+    status: Mapped[str] = mapped_column(String(20), default="running")  # ok | failed | running
+    stats: Mapped[dict[str, Any]] = mapped_column(default=dict)  # new, changed, unchanged, ...
+    error: Mapped[str | None] = mapped_column(Text)
+
+    source: Mapped[Source] = relationship()
+
+
+class JobState(Base):
+    """Where a recurring job got to (a watermark), so a run handles only what is new."""
+
+    __tablename__ = "job_state"
+
+    name: Mapped[str] = mapped_column(String(100), primary_key=True)
+    state: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
 
 class Subscription(Base):

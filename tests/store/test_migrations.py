@@ -8,11 +8,12 @@ import pytest
 from alembic import command
 from alembic.script import ScriptDirectory
 from databases import PgServer, pg_exec
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import create_engine, inspect, select, text
 
 from store.db import open_store, resolve_url
 from store.errors import DatabaseUnavailable, SchemaMismatch
 from store.migrate import alembic_config, current_revision, head_revision
+from store.models import Source
 
 EXPECTED_TABLES = {
     "source",
@@ -73,6 +74,15 @@ def test_an_older_database_is_upgraded_or_says_what_to_run(
 ) -> None:
     store = open_store(db_url)
     command.downgrade(alembic_config(store.engine), revision)
+    if revision != "base":  # a database in use: its rows must survive the upgrade
+        with store.engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO source (name, kind, url, role, config, created_at) "
+                    "VALUES ('president-az', 'feed', 'https://president.az/en/rss', 'statements', "
+                    "'{}', CURRENT_TIMESTAMP)"
+                )
+            )
     store.close()
     if backend == "postgresql" and revision != "base":
         with pytest.raises(SchemaMismatch, match="run `onrecord migrate --db"):
@@ -80,6 +90,10 @@ def test_an_older_database_is_upgraded_or_says_what_to_run(
     reopened = open_store(db_url, upgrade=True)
     try:
         assert current_revision(reopened.engine) == head_revision()
+        if revision != "base":
+            with reopened.session() as s:
+                source = s.scalars(select(Source)).one()
+                assert source.name == "president-az" and source.state == {}
     finally:
         reopened.close()
 
