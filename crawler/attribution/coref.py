@@ -81,6 +81,11 @@ def resolve_pronoun(
             if gender in ("m", "f") and known is not None and known != gender:
                 continue
             return name, key
+        subject = cues.sentence_subject(text, sentence, lex)
+        if subject is not None and subject.kind == mentions.ROLE:
+            # "Le chancelier allemand s'est montré prudent. D'après lui, …": no name, a role.
+            holder = registry.holder_of(subject.key, subject.start)
+            return (holder or subject.text), subject.key
     return None
 
 

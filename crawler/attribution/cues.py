@@ -174,9 +174,14 @@ def _skip_objects(toks: list[Tok], i: int, lex: Lexicon) -> int:
 
 
 def _skip_adverbs(toks: list[Tok], i: int, lex: Lexicon) -> int:
-    """Skip words between a verb and its speaker: "said on Monday X" is rare, "said X" is not."""
+    """Skip words between a verb and its speaker: "a déclaré mardi la ministre"."""
     n = len(toks)
-    while i < n and toks[i].key in lex.auxiliaries and toks[i].key not in lex.determiners:
+    while i < n and (
+        (toks[i].key in lex.auxiliaries and toks[i].key not in lex.determiners)
+        or toks[i].key in lex.dates.weekdays
+        or toks[i].key in lex.dates.today
+        or toks[i].key in lex.dates.yesterday
+    ):
         i += 1
     return i
 
@@ -315,7 +320,16 @@ def _according(text: str, toks: list[Tok], i: int, lex: Lexicon) -> Cue | None:
             break
     if not length:
         return None
-    span = phrase_after(toks, i + length, lex, after_verb=True)
+    k = i + length
+    if k < len(toks) and toks[k].base in lex.pronoun_gender and not toks[k].cap:
+        tok = toks[k]  # "d'après lui", "according to him"
+        gender = lex.pronoun_gender[tok.base]
+        mention: Mention | None = Mention(
+            mentions.PRONOUN, tok.start, tok.end, tok.text, tok.base, gender
+        )
+        last = toks[k - 1]
+        return Cue(ACCORDING, toks[i].start, last.end, mention, text[toks[i].start : last.end])
+    span = phrase_after(toks, k, lex, after_verb=True)
     if span is None:
         return None
     mention = _described_name(text, toks, span, lex)
@@ -357,6 +371,13 @@ def before_cue(text: str, sent: list[Tok], lex: Lexicon) -> Cue | None:
             k = end + 1
         else:
             k += 1
+    if verbs and lex.verb_final:
+        # Turkish: "Korkmaz, gazetecilerin sorularını yanıtlarken şunları söyledi: …"
+        subject = sentence_subject(text, sent, lex)
+        if subject is not None and subject.kind in SUBJECT_KINDS:
+            verb, verb_last = verbs[-1]
+            words = text[sent[verb].start : sent[verb_last].end]
+            return Cue(BEFORE, sent[verb].start, sent[verb_last].end, subject, words)
     for verb, verb_last in reversed(verbs):
         if lex.is_participle(sent[verb].key) and not (
             verb > 0 and sent[verb - 1].cap and sent[verb - 1].base not in lex.function_words

@@ -62,6 +62,11 @@ class Registry:
         words = name_words(name)
         if not words:
             return name
+        if words[-1] not in self.people:
+            stem = self._declined(words[-1])
+            if stem is None:
+                return name
+            words[-1] = stem
         found = [p for p in self.people.get(words[-1], ()) if _contains(p.words, words)]
         if not found:
             return name
@@ -77,13 +82,28 @@ class Registry:
         best = max(same, key=lambda p: (len(p.words), -abs(p.at - at)))
         return best.name if len(best.words) >= len(words) else name
 
+    def _declined(self, word: str) -> str | None:
+        """A known surname that ``word`` declines: "волкова" -> "волков" (Russian genitive)."""
+        for suffix in self.lex.name_case_suffixes:
+            if word.endswith(suffix) and word[: -len(suffix)] in self.people:
+                return word[: -len(suffix)]
+        return None
+
     def gender_of(self, name: str) -> str | None:
         words = name_words(name)
         return self.genders.get(words[-1]) if words else None
 
     def holder_of(self, role: str, at: int) -> str | None:
-        """The person named with ``role`` nearest before ``at`` (else the first after)."""
-        holders = self.roles.get(role)
+        """The person named with ``role`` nearest before ``at`` (else the first after).
+
+        A compound title holds the role too: "Finanzminister" is a "Minister".
+        """
+        holders = list(self.roles.get(role, ()))
+        if len(role) > 4:
+            for other, named in self.roles.items():
+                if other != role and other.endswith(role):
+                    holders.extend(named)
+            holders.sort()
         if not holders:
             return None
         before = [name for pos, name in holders if pos <= at]
@@ -156,7 +176,11 @@ def build(text: str, lex: Lexicon) -> Registry:
         elif mention.kind == mentions.NAME:
             if " " not in mention.text.strip() and not _introduced(text, toks, mention, lex):
                 continue  # one word and no title before it: "The Democratic"
-            roles = mention.roles + _apposition_roles(text, match.end(), lex)
+            roles = (
+                mention.roles
+                + _apposition_roles(text, match.end(), lex)
+                + _role_before(text, match.start(), lex)
+            )
             registry.add_person(mention.start, mention.text, roles, mention.gender)
     return registry
 
@@ -167,6 +191,20 @@ def _introduced(text: str, toks: list, mention: Mention, lex: Lexicon) -> bool:
     return bool(before) and (
         before[-1].base in lex.honorific_gender or lex.is_title(before[-1].base)
     )
+
+
+_ROLE_BEFORE = re.compile(r"(\w+),\s*$")
+
+
+def _role_before(text: str, start: int, lex: Lexicon) -> tuple[str, ...]:
+    """A role right before a name and a comma: "Her lawyer, Daniel Okafor"."""
+    found = _ROLE_BEFORE.search(text, max(0, start - 40), start)
+    if found is None:
+        return ()
+    from store.text import fold
+
+    word = fold(found.group(1))
+    return (word,) if lex.is_title(word) else ()
 
 
 def _apposition_roles(text: str, end: int, lex: Lexicon) -> tuple[str, ...]:

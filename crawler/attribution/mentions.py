@@ -130,7 +130,8 @@ def phrase_after(
                 i > start
                 and toks[i - 1].word
                 and toks[i - 1].key not in lex.determiners
-                and (toks[i - 1].key not in lex.np_prepositions)
+                and toks[i - 1].key not in lex.np_prepositions
+                and tok.key not in lex.joiners
             ):
                 break  # a second noun phrase begins: "laut einem Jury-Mitglied | eine …"
             described = True
@@ -215,6 +216,10 @@ def classify(text: str, toks: list[Tok], first: int, last: int, lex: Lexicon) ->
         return Mention(PRONOUN, head_tok.start, head_tok.end, head_tok.text, head_tok.base, gender)
     if not head_tok.word:
         return None
+    opening = first + 1 if toks[first].key in lex.determiners and first < last else first
+    if toks[opening].base in lex.anonymous and toks[opening].cap:
+        # "Sources close to …", "Fuentes del Gobierno", "Kaynaklara göre": anonymous.
+        return Mention(ANONYMOUS, toks[first].start, toks[last].end, "", toks[opening].base)
     run = _name_run(toks, first, last, lex)
     span_start = toks[first].start
     after_preposition = (
@@ -252,6 +257,11 @@ def classify(text: str, toks: list[Tok], first: int, last: int, lex: Lexicon) ->
     if key in lex.determiners or (key in lex.function_words and not has_name):
         return None
     possessed = any(t.base != t.key for t in toks[first:head])
+    if not possessed and not lex.is_title(key) and not lex.is_org(key):
+        # Adjectives may follow the noun: "le chancelier allemand" is a chancellor.
+        titled = [t.base for t in toks[first : head + 1] if lex.is_title(t.base)]
+        if titled:
+            key = titled[-1]
     if not possessed and lex.is_title(key):
         return Mention(ROLE, span_start, toks[last].end, phrase, key, roles=(key,))
     if not possessed and lex.is_org(key):
@@ -305,19 +315,25 @@ def _named(
         # German: "der Deponie", "des Skistars Willy Bogner": the word after an article
         # is a noun; a name, if any, follows it.
         name_start += 1
-    is_org = any(lex.is_org(toks[k].base) for k in range(run, last + 1)) or (
+    # An organisation when the name itself has an organisation word ("New York Times",
+    # not "NATO Secretary General Jens Stoltenberg"), or when only titles and such a word
+    # make up the phrase ("The Ministry of National Defence").
+    named_part = range(name_start, last + 1) if name_start <= last else range(run, last + 1)
+    is_org = any(lex.is_org(toks[k].base) for k in named_part) or (
         first < run and toks[run - 1].base in ("the",) and not roles
     )
-    if name_start > last:  # titles only: "the President", "Der Staatsanwalt"
+    if name_start > last and not is_org:  # titles only: "the President", "Der Staatsanwalt"
         phrase = text[toks[first].start : toks[last].end]
         key = toks[last].base
-        kind = ORG if lex.is_org(key) else ROLE if lex.is_title(key) else DESCRIPTION
+        kind = ROLE if lex.is_title(key) else DESCRIPTION
         return Mention(kind, toks[first].start, toks[last].end, phrase, key, gender, tuple(roles))
     end = _strip_possessive(toks[last])
-    start = toks[name_start].start
     if is_org:
+        while run < last and toks[run].base in lex.function_words:
+            run += 1  # "The Ministry of …" -> "Ministry of …"
         org_start = toks[run].start
         return Mention(ORG, org_start, end, text[org_start:end], toks[last].base)
+    start = toks[name_start].start
     word = toks[last]
     if (
         lex.capitalised_nouns

@@ -211,6 +211,12 @@ class _Document:
         cue_after = (
             cues.after_cue(text, after, lex, in_headline and at_line_start) if after else None
         )
+        if lex.verb_final and cue_after is not None and cue_after.kind == cues.AFTER and sentence:
+            # Turkish: "Tarkan, “…” dedi", "Bakanlık, dün … “…” tamamlandığını bildirdi".
+            subject = cues.sentence_subject(text, sentence, lex)
+            if subject is not None and subject.kind in cues.SUBJECT_KINDS:
+                cue_after.mention = subject
+                return cue_after
         if (
             cue_after is not None
             and sentence
@@ -448,10 +454,11 @@ class _Document:
         text = self.text
         cue = item.cue
         said = None
-        if cue is not None and self.published is not None:
-            lo = max(item.line_start, min(cue.start, item.speaker_start or cue.start) - 40)
-            hi = cue.end + tuning.DATE_AFTER_CUE_CHARS
-            if item.start > cue.end:
+        anchor = cue if cue is not None else item.mention  # no cue: the subject's clause
+        if anchor is not None and self.published is not None:
+            lo = max(item.line_start, min(anchor.start, item.speaker_start or anchor.start) - 40)
+            hi = anchor.end + tuning.DATE_AFTER_CUE_CHARS
+            if item.start > anchor.end:
                 hi = min(hi, item.open_at)
             toks = [t for t in tokenize(text, lo, hi) if not (item.start <= t.start < item.end)]
             said = dates.resolve(toks, self.lex.dates, self.published)

@@ -15,7 +15,6 @@ from store.text import fold
 # A word keeps its inner hyphens, apostrophes and dots (al-Assad, O'Neill,
 # Erdoğan'ın, U.S, Ver.di); any other non-space character is a token of its own.
 _TOKEN = re.compile(r"\w+(?:[-'\u2019.]\w+)*|[^\w\s]")
-_APOSTROPHES = "'\u2019"
 # French elisions put the word after the apostrophe: l'Élysée, d'après, qu'il.
 _ELISIONS = frozenset({"l", "d", "j", "qu", "n", "s", "m", "c", "t", "jusqu", "lorsqu"})
 
@@ -76,14 +75,12 @@ def tokenize(text: str, start: int, end: int) -> list[Tok]:
         word = match.group()
         key = _fold(word)
         base = key
-        for apostrophe in _APOSTROPHES:
-            cut = key.find(apostrophe)
-            if cut > 0:
-                head = key[:cut]
-                if head in _ELISIONS and word[0].islower():
-                    base = key[cut + 1 :]
-                elif len(head) > 1:  # O'Neill keeps its apostrophe; Trump's does not
-                    base = head
-                break
+        if "'" in word or "\u2019" in word:
+            cut = min(c for c in (key.find("'"), key.find("\u2019")) if c >= 0)
+            head = key[:cut]
+            if head in _ELISIONS and word[0].islower():
+                base = key[cut + 1 :]
+            elif len(head) > 1:  # O'Neill keeps its apostrophe; Trump's does not
+                base = head
         out.append(Tok(word, match.start(), match.end(), key, base))
     return out

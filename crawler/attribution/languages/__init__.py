@@ -99,6 +99,8 @@ class Lexicon:
     adverb_suffixes: tuple[str, ...]
     relatives: frozenset[str]
     name_suffixes: frozenset[str]
+    name_case_suffixes: tuple[str, ...]
+    verb_final: bool  # Turkish: the verb ends the sentence, the subject opens it
     inverted_pronouns: tuple[str, ...]
     pronoun_gender: dict[str, str]
     subject_pronouns: frozenset[str]
@@ -214,6 +216,12 @@ def _build(datas: list[dict]) -> Lexicon:
         adverb_suffixes=tuple(sorted({fold(s) for s in collect("cues", "adverb_suffixes")})),
         relatives=_words(collect("cues", "relatives")),
         name_suffixes=_words(collect("cues", "name_suffixes")),
+        name_case_suffixes=tuple(
+            sorted(
+                {fold(s) for s in collect("speakers", "name_case_suffixes")}, key=len, reverse=True
+            )
+        ),
+        verb_final=len(datas) == 1 and bool(datas[0].get("verb_final")),
         inverted_pronouns=tuple(
             sorted(
                 {"-" + fold(w) for w in collect("cues", "inverted_pronouns")}, key=len, reverse=True
