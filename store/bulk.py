@@ -15,12 +15,15 @@ processor once. Measured with bench/search.py: about 3x Core's executemany.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import JSON, Column, Connection, Table, func, insert, select, text
 
 from store.models import Base
+from store.search import FTS_INSERT_TRIGGER, FTS_TABLE
 
 
 def reserve_ids(conn: Connection, model: type[Base], count: int) -> list[int]:
@@ -77,9 +80,37 @@ def insert_rows(conn: Connection, model: type[Base], rows: Sequence[dict[str, An
     columns = _defaults(table, rows)
     if conn.dialect.name == "postgresql":
         _copy(conn, table, columns, rows)
+    elif table.name == "quotation" and len(missing) == len(rows):
+        with _fts_in_one_statement(conn, rows[0]["id"], rows[-1]["id"]):
+            _executemany(conn, table, columns, rows)
     else:
         _executemany(conn, table, columns, rows)
     return [row["id"] for row in rows]
+
+
+@contextmanager
+def _fts_in_one_statement(conn: Connection, first_id: int, last_id: int) -> Iterator[None]:
+    """Index new quotations in SQLite's FTS5 with one INSERT ... SELECT, not a trigger per row.
+
+    The per-row trigger costs six times more (19 µs against 3 µs a quotation).
+    The trigger is dropped and re-created inside the caller's transaction, so
+    no other connection ever sees it missing. Only for freshly reserved ids,
+    which are contiguous and above every existing one.
+    """
+    trigger_sql = conn.exec_driver_sql(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (FTS_INSERT_TRIGGER,)
+    ).scalar()
+    if trigger_sql is None:  # already being bulk-loaded, or a schema without it
+        yield
+        return
+    conn.exec_driver_sql(f"DROP TRIGGER {FTS_INSERT_TRIGGER}")
+    yield
+    conn.exec_driver_sql(
+        f"INSERT INTO {FTS_TABLE}(rowid, normalized, speaker_id) "
+        "SELECT id, normalized, speaker_id FROM quotation WHERE id BETWEEN ? AND ?",
+        (first_id, last_id),
+    )
+    conn.exec_driver_sql(trigger_sql)
 
 
 def _processors(conn: Connection, columns: list[Column[Any]]) -> list[Callable[[Any], Any] | None]:
@@ -89,20 +120,22 @@ def _processors(conn: Connection, columns: list[Column[Any]]) -> list[Callable[[
 def _executemany(
     conn: Connection, table: Table, columns: list[Column[Any]], rows: Sequence[dict[str, Any]]
 ) -> None:
-    compiled = insert(table).compile(dialect=conn.dialect, column_keys=[c.name for c in columns])
-    order = [c.name for c in columns]
-    processors = _processors(conn, columns)
-    if compiled.positiontup is not None:
-        order = list(compiled.positiontup)
-        by_name = dict(zip([c.name for c in columns], processors, strict=True))
-        processors = [by_name[name] for name in order]
-    params = [
-        tuple(
-            proc(row.get(name)) if proc else row.get(name)
-            for name, proc in zip(order, processors, strict=True)
-        )
-        for row in rows
-    ]
+    names = [c.name for c in columns]
+    compiled = insert(table).compile(dialect=conn.dialect, column_keys=names)
+    order = list(compiled.positiontup or names)
+    by_name = dict(zip(names, _processors(conn, columns), strict=True))
+    # Only some columns (datetimes, JSON) need converting: touch just those.
+    converters = [(i, by_name[name]) for i, name in enumerate(order) if by_name[name]]
+    pick = itemgetter(*order)
+    params = []
+    for row in rows:
+        if len(row) != len(order):
+            for name in order:
+                row.setdefault(name, None)
+        values = list(pick(row)) if len(order) > 1 else [pick(row)]
+        for i, convert in converters:
+            values[i] = convert(values[i])
+        params.append(tuple(values))
     conn.exec_driver_sql(str(compiled), params)
 
 

@@ -40,6 +40,7 @@ from store.text import normalize_words
 
 FTS_TABLE = "quotation_fts"  # columns: normalized, speaker_id
 FTS_VOCAB = "quotation_fts_vocab"
+FTS_INSERT_TRIGGER = "quotation_fts_ai"
 PG_VECTOR_COLUMN = "search_vector"
 PG_VECTOR_INDEX = "ix_quotation_search_vector"
 PG_TRIGRAM_INDEX = "ix_quotation_normalized_trgm"

@@ -55,3 +55,15 @@ def test_bulk_rows_round_trip_and_are_searchable(store: Store) -> None:
         page = search_quotations(s, SearchParams("corridor", speaker="Haddad"))
         assert [i.id for i in page.items] == [ids[0]]
         assert [i.id for i in search_quotations(s, SearchParams("ca va etre")).items] == [ids[2]]
+
+
+def test_quotations_added_one_by_one_after_a_bulk_load_are_searchable(store: Store) -> None:
+    with store.engine.begin() as conn:
+        insert_rows(
+            conn, Quotation, [{"text": "Bulk words.", "normalized": "bulk words", "norm_hash": "b"}]
+        )
+    with store.session() as s:  # the per-row index trigger is back in place
+        s.add(Quotation(text="Single words.", normalized="single words", norm_hash="s"))
+    with store.session() as s:
+        assert search_quotations(s, SearchParams("single")).total == 1
+        assert search_quotations(s, SearchParams("bulk")).total == 1
