@@ -35,11 +35,9 @@ from store.search import (
     RANK_WINDOW,
     Match,
     ParsedQuery,
+    fuzzy_rewrite,
     parse_query,
-    postgresql_fuzzy_match,
-    postgresql_has_unknown_word,
     postgresql_match,
-    sqlite_fuzzy_rewrite,
     sqlite_match,
 )
 from store.speakers import find_speakers
@@ -160,15 +158,8 @@ def _fuzzy_match(
     session: Session, parsed: ParsedQuery, filters: _Filters
 ) -> tuple[Match, list[Any]] | None:
     """Near matches for misspelt words, or None when fuzzy matching has nothing to offer."""
-    if session.get_bind().dialect.name == "sqlite":
-        rewritten = sqlite_fuzzy_rewrite(session.connection(), parsed)
-        return _match(session, rewritten, filters) if rewritten else None
-    if not postgresql_has_unknown_word(session.connection(), parsed):
-        return None  # every word is indexed: a near match would only add noise
-    conditions = list(filters.conditions)
-    if filters.speaker_ids is not None:
-        conditions.append(Quotation.speaker_id.in_(filters.speaker_ids or [-1]))
-    return postgresql_fuzzy_match(" ".join(parsed.words)), conditions
+    rewritten = fuzzy_rewrite(session.connection(), parsed)
+    return _match(session, rewritten, filters) if rewritten else None
 
 
 def _run(
@@ -516,3 +507,87 @@ def list_speakers(
     if not query:
         items.sort(key=lambda i: (-i.quotations, i.name))
     return items[:limit]
+
+
+# ------------------------------------------------------------------------ sources
+
+
+@dataclass
+class SourceItem:
+    """A source's health: when it last worked, when it last failed and why, what it holds."""
+
+    id: int
+    name: str
+    kind: str
+    role: str
+    url: str
+    default_speaker: str | None
+    documents: int
+    deleted: int
+    quotations: int
+    open_failures: int
+    last_success_at: str | None
+    last_failure_at: str | None
+    last_failure_reason: str | None
+    last_new_at: str | None
+    stale: bool  # nothing new for stale_days (a layout change, a dead feed?)
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def list_sources(session: Session, stale_days: int = 14) -> list[SourceItem]:
+    """Every source with its counts and health, by name."""
+    from datetime import timedelta
+
+    from store.models import FetchFailure, utcnow
+
+    docs = dict(
+        session.execute(select(Document.source_id, func.count()).group_by(Document.source_id)).all()
+    )
+    deleted = dict(
+        session.execute(
+            select(Document.source_id, func.count())
+            .where(Document.deleted_at.is_not(None))
+            .group_by(Document.source_id)
+        ).all()
+    )
+    quotes = dict(
+        session.execute(
+            select(Document.source_id, func.count(func.distinct(Occurrence.quotation_id)))
+            .join(Occurrence, Occurrence.document_id == Document.id)
+            .group_by(Document.source_id)
+        ).all()
+    )
+    failures = dict(
+        session.execute(
+            select(FetchFailure.source_id, func.count())
+            .where(FetchFailure.resolved_at.is_(None))
+            .group_by(FetchFailure.source_id)
+        ).all()
+    )
+    cutoff = utcnow() - timedelta(days=stale_days)
+    items = []
+    for source in session.scalars(
+        select(Source).options(joinedload(Source.default_speaker)).order_by(Source.name)
+    ):
+        items.append(
+            SourceItem(
+                id=source.id,
+                name=source.name,
+                kind=source.kind,
+                role=source.role,
+                url=source.url,
+                default_speaker=source.default_speaker.name if source.default_speaker else None,
+                documents=docs.get(source.id, 0),
+                deleted=deleted.get(source.id, 0),
+                quotations=quotes.get(source.id, 0),
+                open_failures=failures.get(source.id, 0),
+                last_success_at=iso(source.last_success_at),
+                last_failure_at=iso(source.last_failure_at),
+                last_failure_reason=source.last_failure_reason,
+                last_new_at=iso(source.last_new_at),
+                stale=(source.last_new_at or source.created_at) < cutoff,
+            )
+        )
+    return items

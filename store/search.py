@@ -25,10 +25,8 @@ from sqlalchemy import (
     Float,
     FromClause,
     Integer,
-    and_,
     column,
     func,
-    literal,
     literal_column,
     table,
     text,
@@ -43,7 +41,7 @@ FTS_VOCAB = "quotation_fts_vocab"
 FTS_INSERT_TRIGGER = "quotation_fts_ai"
 PG_VECTOR_COLUMN = "search_vector"
 PG_VECTOR_INDEX = "ix_quotation_search_vector"
-PG_TRIGRAM_INDEX = "ix_quotation_normalized_trgm"
+PG_WORD_TABLE = "search_word"  # every indexed word once, trigram-indexed for fuzzy search
 
 # Ranking scores every match (bm25, ts_rank): a word in 30,000 quotations
 # costs 30 ms on SQLite and well over 100 ms on PostgreSQL, whose heap is
@@ -53,15 +51,15 @@ PG_TRIGRAM_INDEX = "ix_quotation_normalized_trgm"
 # both backends.
 RANK_WINDOW = 500
 
-# Similarity floor for fuzzy matches. Calibrated by hand on the test corpus:
-# one typo in a 6-10 letter word scores 0.55-0.75 with pg_trgm's
-# word_similarity, unrelated words stay below 0.35.
-PG_FUZZY_THRESHOLD = 0.5
-# SQLite's fuzzy fallback: query words missing from the index are replaced by
-# indexed words at most this many edits away (two catches transpositions).
-SQLITE_FUZZY_MAX_EDITS = 2
+# Fuzzy fallback (both backends): a query word that no quotation holds is
+# replaced by the nearest word that some quotation holds: fewest edits, at most
+# FUZZY_MAX_EDITS (two catches a transposition), then the most similar.
+FUZZY_MAX_EDITS = 2
 # Words shorter than this are never "corrected": too many neighbours at two edits.
 FUZZY_MIN_WORD = 4
+# PostgreSQL: candidates are the vocabulary words at least this trigram-similar
+# (pg_trgm); one typo in a 6-10 letter word scores 0.3-0.6.
+PG_CANDIDATE_SIMILARITY = 0.25
 
 
 def is_search_object(name: str | None, type_: str) -> bool:
@@ -70,7 +68,8 @@ def is_search_object(name: str | None, type_: str) -> bool:
         return False
     return (
         name.startswith(FTS_TABLE)
-        or name in (PG_VECTOR_COLUMN, PG_VECTOR_INDEX, PG_TRIGRAM_INDEX)
+        or name.startswith(PG_WORD_TABLE)
+        or name in (PG_VECTOR_COLUMN, PG_VECTOR_INDEX, "ix_search_word_trgm")
         or (type_ == "table" and name.startswith("sqlite_"))
     )
 
@@ -174,40 +173,61 @@ def to_tsquery(parsed: ParsedQuery) -> str:
 # ----------------------------------------------------------------- fuzzy fallbacks
 
 
-def sqlite_fuzzy_rewrite(conn: Connection, parsed: ParsedQuery) -> ParsedQuery | None:
-    """Replace each word the index does not hold by the nearest indexed word.
-
-    Nearest = fewest edits (at most SQLITE_FUZZY_MAX_EDITS), then the most
-    quotations. Returns None when no word changed (fuzzy has nothing to add).
-    """
+def _nearest(word: str, candidates: list[str]) -> str | None:
     from rapidfuzz import process
     from rapidfuzz.distance import Levenshtein
 
-    def known(word: str) -> bool:
-        sql = f"SELECT 1 FROM {FTS_VOCAB} WHERE term = :w AND col = 'normalized'"
-        return conn.execute(text(sql), {"w": word}).first() is not None
+    hits = process.extract(
+        word, candidates, scorer=Levenshtein.distance, score_cutoff=FUZZY_MAX_EDITS, limit=None
+    )
+    if not hits:
+        return None
+    # fewest edits, then the candidate order (most frequent / most similar first)
+    return min(hits, key=lambda h: (h[1], h[2]))[0]
 
-    def nearest(word: str) -> str | None:
-        # Candidates share the first letter: a bounded, ordered slice of the vocabulary.
-        rows = conn.execute(
-            text(
-                f"SELECT term, doc FROM {FTS_VOCAB} "
-                "WHERE term >= :lo AND term < :hi AND col = 'normalized'"
-            ),
-            {"lo": word[0], "hi": chr(ord(word[0]) + 1)},
-        ).all()
-        docs = dict(rows)
-        hits = process.extract(
-            word,
-            list(docs),
-            scorer=Levenshtein.distance,
-            score_cutoff=SQLITE_FUZZY_MAX_EDITS,
-            limit=None,
-        )
-        if not hits:
-            return None
-        return min(hits, key=lambda h: (h[1], -docs[h[0]]))[0]
 
+def _sqlite_known(conn: Connection, word: str) -> bool:
+    sql = f"SELECT 1 FROM {FTS_VOCAB} WHERE term = :w AND col = 'normalized'"
+    return conn.execute(text(sql), {"w": word}).first() is not None
+
+
+def _sqlite_candidates(conn: Connection, word: str) -> list[str]:
+    # Same first letter: a bounded, ordered slice of the vocabulary, most quoted first.
+    rows = conn.execute(
+        text(
+            f"SELECT term FROM {FTS_VOCAB} WHERE term >= :lo AND term < :hi "
+            "AND col = 'normalized' ORDER BY doc DESC"
+        ),
+        {"lo": word[0], "hi": chr(ord(word[0]) + 1)},
+    ).scalars()
+    return list(rows)
+
+
+def _postgresql_known(conn: Connection, word: str) -> bool:
+    sql = f"SELECT 1 FROM {PG_WORD_TABLE} WHERE word = :w"
+    return conn.execute(text(sql), {"w": word}).first() is not None
+
+
+def _postgresql_candidates(conn: Connection, word: str) -> list[str]:
+    conn.execute(text(f"SET LOCAL pg_trgm.similarity_threshold = {PG_CANDIDATE_SIMILARITY}"))
+    rows = conn.execute(
+        text(
+            f"SELECT word FROM {PG_WORD_TABLE} WHERE word % :w "
+            "ORDER BY similarity(word, :w) DESC LIMIT 200"
+        ),
+        {"w": word},
+    ).scalars()
+    return list(rows)
+
+
+def fuzzy_rewrite(conn: Connection, parsed: ParsedQuery) -> ParsedQuery | None:
+    """The query with each unknown word replaced by its nearest known word.
+
+    None when no word changed (then a fuzzy search has nothing to add).
+    """
+    postgres = conn.dialect.name == "postgresql"
+    known = _postgresql_known if postgres else _sqlite_known
+    candidates = _postgresql_candidates if postgres else _sqlite_candidates
     changed = False
 
     def rewrite(t: Term) -> Term:
@@ -216,7 +236,9 @@ def sqlite_fuzzy_rewrite(conn: Connection, parsed: ParsedQuery) -> ParsedQuery |
             return t
         words = []
         for w in t.words:
-            alt = None if len(w) < FUZZY_MIN_WORD or known(w) else nearest(w)
+            alt = None
+            if len(w) >= FUZZY_MIN_WORD and not known(conn, w):
+                alt = _nearest(w, candidates(conn, w))
             changed = changed or alt is not None
             words.append(alt or w)
         return Term(tuple(words))
@@ -264,37 +286,5 @@ def postgresql_match(parsed: ParsedQuery) -> Match:
         id=Quotation.id,
         score=func.ts_rank_cd(vector, query, 1, type_=Float),
         condition=vector.op("@@")(query),
-        is_quotation_table=True,
-    )
-
-
-def postgresql_has_unknown_word(conn: Connection, parsed: ParsedQuery) -> bool:
-    """True when a query word long enough to be misspelt is in no quotation at all."""
-    for word in parsed.words:
-        if len(word) < FUZZY_MIN_WORD:
-            continue
-        found = conn.execute(
-            text(
-                f"SELECT 1 FROM quotation WHERE {PG_VECTOR_COLUMN} @@ "
-                "to_tsquery('simple'::regconfig, :q) LIMIT 1"
-            ),
-            {"q": f"'{word}'"},
-        ).first()
-        if found is None:
-            return True
-    return False
-
-
-def postgresql_fuzzy_match(folded_query: str) -> Match:
-    """Quotations holding words like the query's: pg_trgm word similarity."""
-    similarity = func.word_similarity(folded_query, Quotation.normalized, type_=Float)
-    return Match(
-        source=Quotation.__table__,  # type: ignore[arg-type]
-        id=Quotation.id,
-        score=similarity,
-        condition=and_(
-            literal(folded_query).op("<%")(Quotation.normalized),
-            similarity >= PG_FUZZY_THRESHOLD,
-        ),
         is_quotation_table=True,
     )

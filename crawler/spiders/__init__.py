@@ -1,0 +1,18 @@
+"""One spider module per source kind; each spider's docstring is its user documentation.
+
+`SPIDERS` maps the `kind` of the sources file to the spider class.
+"""
+
+from __future__ import annotations
+
+from crawler.spiders.feed import FeedSpider
+from crawler.spiders.listing import ListingSpider
+from crawler.spiders.page import PageSpider
+from crawler.spiders.sitemap import SitemapSpider
+
+SPIDERS = {
+    "feed": FeedSpider,
+    "sitemap": SitemapSpider,
+    "listing": ListingSpider,
+    "page": PageSpider,
+}
