@@ -292,7 +292,8 @@ def after_cue(text: str, toks: list[Tok], lex: Lexicon, headline: bool) -> Cue |
         while k < last and sentence[k].key in lex.auxiliaries and not lex.is_verb(sentence[k].key):
             k += 1
         mention = subject_before(text, sentence, k, lex)
-        if mention is None:
+        if mention is None or not _opens_tag(sentence, mention, lex):
+            # ", rejecting calls from two governments to close them": a clause, not a tag.
             return None
         words = text[sentence[k].start : sentence[last].end]
         return Cue(AFTER, sentence[k].start, sentence[last].end, mention, words)
@@ -306,6 +307,19 @@ def after_cue(text: str, toks: list[Tok], lex: Lexicon, headline: bool) -> Cue |
             mark = toks[i - 1]
             return Cue(DASH if dash else HEADLINE, mark.start, mark.end, mention, mark.text)
     return None
+
+
+def _opens_tag(sentence: list[Tok], mention: Mention, lex: Lexicon) -> bool:
+    """A speech tag's subject opens the words after the quotation, or a comma-separated
+    part of them ("…'' of the Clinton proposals, Mr. Holtz-Eakin said"): only words of
+    its own phrase (titles, articles) stand between it and that start."""
+    k = next((k for k, tok in enumerate(sentence) if tok.start >= mention.start), 0)
+    j = k - 1
+    while j >= 0 and sentence[j].text != ",":
+        if not mentions.in_phrase(sentence, j, lex) and sentence[j].text not in "()":
+            return mention.kind == mentions.ANONYMOUS
+        j -= 1
+    return True
 
 
 def _according(text: str, toks: list[Tok], i: int, lex: Lexicon) -> Cue | None:

@@ -70,6 +70,11 @@ def _start_of(day: date, unit: str, offset: int) -> date:
     return date(day.year + offset, 1, 1)
 
 
+def mentions_a_date(text: str, words: DateWords) -> bool:
+    """A cheap test before tokenising: does ``text`` contain any date word at all?"""
+    return words.pattern.search(text) is not None
+
+
 def resolve(toks: list[Tok], words: DateWords, published: date | datetime | None) -> SaidAt | None:
     """The first date expression among ``toks`` (the cue's clause), resolved; or None."""
     if published is None or not toks:

@@ -11,6 +11,7 @@ holding that role ("the minister"), or "the ministry" to the ministry named.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -21,24 +22,28 @@ from crawler.attribution.tokens import UPPER, tokenize
 
 
 @dataclass(slots=True)
-class Person:
-    """One mention of a multi-word name."""
+class Form:
+    """One written form of a person's name and where the document uses it."""
 
-    at: int
     name: str
     words: tuple[str, ...]  # folded words of the name
-    roles: tuple[str, ...]
+    positions: list[int]  # in document order
     gender: str | None
 
 
 @dataclass(slots=True)
 class Registry:
-    """Names, organisations and roles of one document, keyed for lookup."""
+    """Names, organisations and roles of one document, keyed for lookup.
+
+    Lookups cost the number of distinct forms of a surname (a handful), plus a
+    bisection over positions, so that resolving every quotation of a long
+    document stays linear.
+    """
 
     lex: Lexicon
-    people: dict[str, list[Person]] = field(default_factory=dict)  # by folded last word
-    orgs: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # by head word
-    roles: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # role -> people
+    people: dict[str, dict[tuple[str, ...], Form]] = field(default_factory=dict)
+    orgs: dict[str, tuple[list[int], list[str]]] = field(default_factory=dict)  # head -> at, name
+    roles: dict[str, tuple[list[int], list[str]]] = field(default_factory=dict)  # role -> people
     genders: dict[str, str] = field(default_factory=dict)  # folded last word -> m/f
 
     def add_person(self, at: int, name: str, roles: tuple[str, ...], gender: str | None) -> None:
@@ -47,11 +52,19 @@ class Registry:
             return
         if gender is None and len(words) > 1:
             gender = self.lex.given_names.get(words[0])
-        self.people.setdefault(words[-1], []).append(Person(at, name, words, roles, gender))
+        forms = self.people.setdefault(words[-1], {})
+        form = forms.get(words)
+        if form is None:
+            forms[words] = Form(name, words, [at], gender)
+        else:
+            form.positions.append(at)
         for role in roles:
-            self.roles.setdefault(role, []).append((at, name))
+            _append(self.roles, role, at, name)
         if gender:
             self.genders[words[-1]] = gender
+
+    def add_org(self, head: str, at: int, name: str) -> None:
+        _append(self.orgs, head, at, name)
 
     def fullest(self, name: str, at: int) -> str:
         """The fullest form of ``name`` in the document.
@@ -67,19 +80,18 @@ class Registry:
             if stem is None:
                 return name
             words[-1] = stem
-        found = [p for p in self.people.get(words[-1], ()) if _contains(p.words, words)]
+        found = [f for f in self.people[words[-1]].values() if _contains(f.words, words)]
         if not found:
             return name
         if len(words) == 1:  # a surname: pick the person, then their fullest form
             counts: dict[str, int] = {}
-            for p in found:
-                counts[p.words[0]] = counts.get(p.words[0], 0) + 1
-            nearest = {p.words[0]: p.at for p in found if p.at <= at}
-            first = max(counts, key=lambda w: (counts[w], nearest.get(w, -1)))
-            same = [p for p in found if p.words[0] == first]
-        else:
-            same = found
-        best = max(same, key=lambda p: (len(p.words), -abs(p.at - at)))
+            nearest: dict[str, int] = {}
+            for f in found:
+                counts[f.words[0]] = counts.get(f.words[0], 0) + len(f.positions)
+                nearest[f.words[0]] = max(nearest.get(f.words[0], -1), _last_before(f, at))
+            first = max(counts, key=lambda w: (counts[w], nearest[w]))
+            found = [f for f in found if f.words[0] == first]
+        best = max(found, key=lambda f: (len(f.words), -_distance(f, at)))
         return best.name if len(best.words) >= len(words) else name
 
     def _declined(self, word: str) -> str | None:
@@ -98,24 +110,47 @@ class Registry:
 
         A compound title holds the role too: "Finanzminister" is a "Minister".
         """
-        holders = list(self.roles.get(role, ()))
+        tables = [self.roles[role]] if role in self.roles else []
         if len(role) > 4:
-            for other, named in self.roles.items():
-                if other != role and other.endswith(role):
-                    holders.extend(named)
-            holders.sort()
-        if not holders:
-            return None
-        before = [name for pos, name in holders if pos <= at]
-        return before[-1] if before else holders[0][1]
+            tables += [
+                t for other, t in self.roles.items() if other != role and other.endswith(role)
+            ]
+        return _nearest(tables, at)
 
     def org(self, head: str, at: int) -> str | None:
         """The organisation whose name has ``head`` ("ministry"), nearest before ``at``."""
-        named = self.orgs.get(head)
-        if not named:
-            return None
-        before = [name for pos, name in named if pos <= at]
-        return before[-1] if before else named[0][1]
+        return _nearest([self.orgs[head]], at) if head in self.orgs else None
+
+
+def _append(table: dict[str, tuple[list[int], list[str]]], key: str, at: int, name: str) -> None:
+    positions, names = table.setdefault(key, ([], []))
+    positions.append(at)
+    names.append(name)
+
+
+def _nearest(tables: list[tuple[list[int], list[str]]], at: int) -> str | None:
+    """The name nearest before ``at`` over ``tables``, else the earliest after it."""
+    best: tuple[int, str] | None = None
+    earliest: tuple[int, str] | None = None
+    for positions, names in tables:
+        k = bisect_right(positions, at) - 1
+        if k >= 0 and (best is None or positions[k] > best[0]):
+            best = (positions[k], names[k])
+        if positions and (earliest is None or positions[0] < earliest[0]):
+            earliest = (positions[0], names[0])
+    chosen = best or earliest
+    return chosen[1] if chosen else None
+
+
+def _last_before(form: Form, at: int) -> int:
+    k = bisect_right(form.positions, at) - 1
+    return form.positions[k] if k >= 0 else -1
+
+
+def _distance(form: Form, at: int) -> int:
+    k = bisect_right(form.positions, at)
+    near = [form.positions[i] for i in (k - 1, k) if 0 <= i < len(form.positions)]
+    return min(abs(p - at) for p in near)
 
 
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['\u2019.-][^\W\d_]+)*", re.UNICODE)
@@ -169,10 +204,10 @@ def build(text: str, lex: Lexicon) -> Registry:
             continue
         at = match.start()
         if mention.kind == mentions.ORG:
-            registry.orgs.setdefault(mention.key, []).append((at, mention.text))
+            registry.add_org(mention.key, at, mention.text)
             for tok in toks:
                 if lex.is_org(tok.base) and tok.base != mention.key:
-                    registry.orgs.setdefault(tok.base, []).append((at, mention.text))
+                    registry.add_org(tok.base, at, mention.text)
         elif mention.kind == mentions.NAME:
             if " " not in mention.text.strip() and not _introduced(text, toks, mention, lex):
                 continue  # one word and no title before it: "The Democratic"

@@ -36,6 +36,8 @@ def is_quotation(
 ) -> bool:
     """False for titles, terms, scare quotes, nicknames, markup values and stage directions."""
     inner = text[q.start : q.end]
+    if not any(ch.isalnum() for ch in inner):
+        return False  # marks and punctuation only: nothing was said
     if q.open_at > 0 and text[q.open_at - 1] == "=":
         return False  # an attribute value in markup: author="…"
     if inner[0] in "([" and inner.rstrip(".")[-1:] in ")]":

@@ -36,7 +36,7 @@ _QUOTE_CHARS = frozenset(
 # What may stand before an opening mark, and after a closing one.
 _OPEN_CONTEXT = frozenset(" \t\u00a0\u2009\u202f([{\u2014\u2013-/:;") | _QUOTE_CHARS
 _CLOSE_CONTEXT = frozenset(" \t\u00a0\u2009\u202f.,;:!?)]}\u2014\u2013-/\u2026") | _QUOTE_CHARS
-_TRIM = " \t\r\u00a0\u2009\u202f\u200b\ufeff"
+_TRIM = "\u200b\ufeff"  # zero-width characters; any Unicode space is trimmed too
 
 
 @dataclass(slots=True)
@@ -58,9 +58,11 @@ class Quoted:
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Surrounding spaces and a trailing comma are not part of the quoted words."""
-    while start < end and text[start] in _TRIM:
+    while start < end and (text[start].isspace() or text[start] in _TRIM):
         start += 1
-    while end > start and (text[end - 1] in _TRIM or text[end - 1] == ","):
+    while end > start and (
+        text[end - 1].isspace() or text[end - 1] in _TRIM or text[end - 1] == ","
+    ):
         end -= 1
     return start, end
 

@@ -243,8 +243,8 @@ def classify(text: str, toks: list[Tok], first: int, last: int, lex: Lexicon) ->
         if toks[k].word:
             head = k
     key = toks[head].base
-    if key.isdigit():
-        return None
+    if key.isdigit() or (first == last and lex.is_participle(key)):
+        return None  # "in 2010", ", rejecting …": no one
     phrase = text[span_start : toks[last].end]
     has_name = any(
         t.cap and t.base not in lex.function_words and not lex.is_title(t.base)

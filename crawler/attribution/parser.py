@@ -12,7 +12,7 @@ quotation at all (not a title or scare quotes).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from crawler.attribution import (
@@ -65,6 +65,9 @@ class _Found:
     closed: bool
     line_start: int
     open_at: int
+    # The tokens read around the quotation, and the stretch of text they cover.
+    context: list[Tok] = field(default_factory=list)
+    context_span: tuple[int, int] = (0, 0)
 
 
 def extract_quotes(
@@ -110,21 +113,22 @@ class _Document:
         self.quotations = coref.Quotations(
             [(q.open_at, q.close_at if q.closed else q.end) for q in quoted]
         )
-        turn_at = {t.label_start: t for t in turns}
-        turn_spans = [(t.label_start, t.end) for t in turns]
+        # Turns and quotations in document order; a quotation inside a turn (or the turn
+        # itself written in marks: "WALLACE: …) is covered by the turn.
+        spans = [(t.start if t.continued else t.label_start, t.end) for t in turns]
         found: list[_Found] = []
         t = 0
         for k, q in enumerate(quoted):
-            while t < len(turn_spans) and turn_spans[t][1] < q.open_at:
-                found.append(self._turn(turn_at[turn_spans[t][0]]))
+            while t < len(turns) and spans[t][1] < q.open_at:
+                found.append(self._turn(turns[t]))
                 t += 1
-            if t < len(turn_spans) and turn_spans[t][0] <= q.end and q.open_at <= turn_spans[t][1]:
-                continue  # inside a turn (or the turn itself in marks): the turn covers it
+            if t < len(turns) and spans[t][0] <= q.end and q.open_at <= spans[t][1]:
+                continue
             item = self._attribute(quoted, k, found)
             if item is not None:
                 found.append(item)
-        while t < len(turn_spans):
-            found.append(self._turn(turn_at[turn_spans[t][0]]))
+        while t < len(turns):
+            found.append(self._turn(turns[t]))
             t += 1
         self._share_backwards(found)
         return [self._quote(item) for item in found]
@@ -182,6 +186,8 @@ class _Document:
             q.closed,
             q.line_start,
             q.open_at,
+            before + after,
+            (lo, after[-1].end if after else q.end),
         )
         if cue is not None:
             item.cue_type = cue.kind
@@ -207,7 +213,7 @@ class _Document:
     ) -> Cue | None:
         """The cue after the quotation or the one before it, whichever binds it."""
         text, lex = self.text, self.lex
-        at_line_start = not text[q.line_start : q.open_at].strip()
+        at_line_start = _opens_line(text, q.line_start, q.open_at)
         cue_after = (
             cues.after_cue(text, after, lex, in_headline and at_line_start) if after else None
         )
@@ -294,7 +300,7 @@ class _Document:
         if prev is not None and last is not None and last.line_start == q.line_start:
             self._inherit(item, last, SAME_PARAGRAPH)
             return
-        opens_paragraph = not self.text[q.line_start : q.open_at].strip()
+        opens_paragraph = _opens_line(self.text, q.line_start, q.open_at)
         if opens_paragraph:
             if (
                 last is not None
@@ -343,7 +349,7 @@ class _Document:
             end -= 1
         if end <= 0 or self.text[end - 1] != ":":
             return None
-        start = self.text.rfind("\n", 0, end) + 1
+        start = self.text.rfind("\n", max(0, end - tuning.BEFORE_WINDOW_CHARS), end) + 1
         toks = tokenize(self.text, max(start, end - tuning.BEFORE_WINDOW_CHARS), end)
         sentence = cues.sentence_tokens(toks, self.lex)
         cue = cues.before_cue(self.text, sentence, self.lex)
@@ -432,8 +438,8 @@ class _Document:
             None,
             None,
             True,
-            turn.label_start,
-            turn.label_start,
+            turn.start if turn.continued else turn.label_start,
+            turn.start if turn.continued else turn.label_start,
         )
         item.cue = Cue(TURN, turn.label_end, turn.label_end + 1, None, ":")
         if not turn.anonymous:
@@ -460,8 +466,15 @@ class _Document:
             hi = anchor.end + tuning.DATE_AFTER_CUE_CHARS
             if item.start > anchor.end:
                 hi = min(hi, item.open_at)
-            toks = [t for t in tokenize(text, lo, hi) if not (item.start <= t.start < item.end)]
-            said = dates.resolve(toks, self.lex.dates, self.published)
+            if dates.mentions_a_date(text[lo:hi], self.lex.dates):
+                covered = item.context_span[0] <= lo and hi <= item.context_span[1]
+                around = item.context if covered else tokenize(text, lo, hi)
+                toks = [
+                    t
+                    for t in around
+                    if lo <= t.start < hi and not (item.start <= t.start < item.end)
+                ]
+                said = dates.resolve(toks, self.lex.dates, self.published)
         if said is None:
             said = dates.document_time(self.published)
             said_from = "document"
@@ -487,6 +500,14 @@ class _Document:
             normalized=normalize_words(text[item.start : item.end]),
             kind=item.kind,
         )
+
+
+def _opens_line(text: str, line_start: int, at: int) -> bool:
+    """Only spaces between the start of the line and ``at`` (cost: those spaces)."""
+    k = at - 1
+    while k >= line_start and text[k] in " \t\r\u00a0":
+        k -= 1
+    return k < line_start
 
 
 def _proper(mention: Mention) -> bool:

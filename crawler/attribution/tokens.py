@@ -68,12 +68,17 @@ def _fold(word: str) -> str:
     return folded
 
 
+_new_tok = tuple.__new__
+
+
 def tokenize(text: str, start: int, end: int) -> list[Tok]:
     """The tokens of ``text[start:end]``, offsets in ``text``."""
     out: list[Tok] = []
+    append = out.append
+    fold_cache = _fold_cache
     for match in _TOKEN.finditer(text, start, end):
         word = match.group()
-        key = _fold(word)
+        key = fold_cache.get(word) or _fold(word)
         base = key
         if "'" in word or "\u2019" in word:
             cut = min(c for c in (key.find("'"), key.find("\u2019")) if c >= 0)
@@ -82,5 +87,6 @@ def tokenize(text: str, start: int, end: int) -> list[Tok]:
                 base = key[cut + 1 :]
             elif len(head) > 1:  # O'Neill keeps its apostrophe; Trump's does not
                 base = head
-        out.append(Tok(word, match.start(), match.end(), key, base))
+        s, e = match.span()
+        append(_new_tok(Tok, (word, s, e, key, base)))
     return out

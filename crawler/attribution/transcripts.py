@@ -1,6 +1,7 @@
 """Transcripts: each turn starts with its speaker's name ("V.Putin: …", "WALLACE: …").
 
-A turn is a quotation of its speaker even without quotation marks. Labels are
+A turn is a quotation of its speaker even without quotation marks, and runs
+until the next label: its later paragraphs are turns of the same speaker. Labels are
 names in capitals ("MR. SMITH"), an initial and a surname ("В.Путин", "D. Peskov")
 or a short name ("Putin"); a document is a transcript when such labelled lines
 recur (at least two turns by the same label, at least three in all), so a lone
@@ -52,6 +53,7 @@ class Turn:
     label_start: int
     label_end: int
     anonymous: bool
+    continued: bool = False  # a later paragraph of the same turn
 
 
 def find_turns(text: str, function_words: frozenset[str]) -> list[Turn]:
@@ -86,4 +88,36 @@ def find_turns(text: str, function_words: frozenset[str]) -> list[Turn]:
         )
     if len(found) < tuning.TRANSCRIPT_MIN_TURNS or max(counts.values()) < 2:
         return []
-    return found
+    return _with_continuations(text, found)
+
+
+def _with_continuations(text: str, turns: list[Turn]) -> list[Turn]:
+    """A turn runs until the next label: its later paragraphs are turns of the same speaker."""
+    out: list[Turn] = []
+    for k, turn in enumerate(turns):
+        out.append(turn)
+        stop = turns[k + 1].label_start if k + 1 < len(turns) else len(text)
+        pos = text.find("\n", turn.end)
+        while 0 <= pos < stop:
+            start = pos + 1
+            end = text.find("\n", start, stop)
+            end = stop if end < 0 else end
+            first, last = start, end
+            while first < last and text[first].isspace():
+                first += 1
+            while last > first and text[last - 1].isspace():
+                last -= 1
+            if any(ch.isalnum() for ch in text[first:last]):
+                out.append(
+                    Turn(
+                        first,
+                        last,
+                        turn.label,
+                        turn.label_start,
+                        turn.label_end,
+                        turn.anonymous,
+                        continued=True,
+                    )
+                )
+            pos = end if end < stop else -1
+    return out

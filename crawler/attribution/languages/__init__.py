@@ -8,6 +8,7 @@ folded words.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -73,6 +74,7 @@ class DateWords:
     months: dict[str, int] = field(default_factory=dict)  # word -> 1 .. 12
     periods: dict[str, tuple[str, int]] = field(default_factory=dict)  # phrase -> (unit, offset)
     last: frozenset[str] = frozenset()  # "last" of "last Monday"
+    pattern: re.Pattern[str] = re.compile("(?!)")  # any of the words above, any case
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: one per language, cached
@@ -150,6 +152,14 @@ class Lexicon:
         return bool(self.title_suffixes) and len(key) > 4 and key.endswith(self.title_suffixes)
 
 
+def _date_pattern(values: list[str]) -> re.Pattern[str]:
+    """One regex for every spelling of every date word: a cheap pre-check of a window."""
+    spellings = {s for v in values for s in v.split("|") for s in (s.split()[0],)}
+    spellings |= {fold(s) for s in spellings}
+    alternatives = "|".join(re.escape(s) for s in sorted(spellings, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
 def _load(path: Path) -> dict:
     with path.open("rb") as handle:
         return tomllib.load(handle)
@@ -191,6 +201,10 @@ def _build(datas: list[dict]) -> Lexicon:
         months={k: v + 1 for k, v in months.items()},
         periods=periods,
         last=frozenset(fold(v) for v in collect("dates", "last")),
+        pattern=_date_pattern(
+            [v for k in ("today", "yesterday", "weekdays", "months") for v in collect("dates", k)]
+            + [p.split()[0] for p in periods]
+        ),
     )
     verbs = collect("cues", "verbs")
     return Lexicon(
