@@ -1,0 +1,146 @@
+"""Every tuned number of the linking job, with how it was calibrated.
+
+Calibration data: the labelled set in ``tests/fixtures/linking/`` (quotations,
+articles and gold links; near-duplicate pairs with hard negatives), scored by
+``python -m scheduler.linking.evaluate`` (also pinned by
+``tests/linking/test_eval_gate.py``). Speed figures come from ``bench/link.py``.
+A change of any value here must keep the eval gate's floors, or say why not.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+# ---------------------------------------------------------------- grouping
+
+# A word pair differing only like this is one word spelt two ways (a typo,
+# "defence"/"defense", "Aliyev"/"Aliev", "village"/"villages"), not an edit.
+# Levenshtein similarity of the two words; 0.75 admits one wrong letter in a
+# 4-letter word. Lower (0.7) merged "peace"/"place"-like pairs in the
+# labelled pairs without gaining a true pair.
+TYPO_MIN_SIMILARITY = 0.75
+
+# Two quotations of similar length are compared as variants (small edits);
+# a shorter one against a longer one as a part of it. "Similar" is this ratio
+# of word counts: a variant may lose a word in ten.
+VARIANT_MIN_LENGTH_RATIO = 0.8
+
+# Edits allowed between variants (words added, dropped or replaced, a typo
+# not counting): this share of the longer quotation's words, at least one.
+# 0.2 keeps every edited true pair of the labelled set (at most 2 edits in 12
+# words); 0.3 starts merging template sentences of the same speaker.
+VARIANT_MAX_EDIT_RATIO = 0.2
+
+# Fewer words than this are never merged as near matches: a three-word
+# formula ("we will win") means too many things. Exact matches still group.
+NEAR_MIN_WORDS = 3
+
+# A part must have this many words to join the quotation it is taken from:
+# "lasting peace" is a phrase, "supports every effort to bring a lasting
+# peace" is a quotation. Below 5 the labelled hard negatives (set phrases
+# in two speeches) started to merge.
+PART_MIN_WORDS = 5
+
+# How well the part must align, character by character, with some stretch of
+# the longer quotation (rapidfuzz partial_ratio, 0-100) before its words are
+# compared one by one. 80 lets a truncated or slightly edited part through.
+PART_MIN_ALIGNMENT = 80.0
+
+# A part said earlier than the quotation it is a part of is a statement of
+# its own (the speaker said the short thing first, the long one later), not
+# a report of it. Dates are often only to the day, hence the slack.
+PART_EARLY_SLACK = timedelta(days=2)
+
+# Candidate pairs for grouping share at least this share of the shorter
+# quotation's word pairs (bigrams). Cheap filter before the exact comparison;
+# 0.3 lost no true pair of the labelled set.
+GROUPING_MIN_SHARED_BIGRAMS = 0.3
+
+# A word pair held by more quotations of one speaker than this is a set phrase
+# of theirs ("our people", "we will"): not used to find candidates.
+GROUPING_MAX_POSTING = 200
+
+# ----------------------------------------------------------------- reports
+
+# An article "reports" a quotation when it carries its words in runs of at
+# least REPORTS_MIN_RUN consecutive words (an isolated word in common is
+# chance), one run at least REPORTS_MIN_LONGEST_RUN long (a quotation or a
+# close report of one; a paraphrase shares pairs and triples of words: in
+# the labelled set every report has a run of 5+, and the paraphrases that
+# reached half of a quotation's words in short runs had none), and ...
+REPORTS_MIN_WORDS = 5
+REPORTS_MIN_RUN = 2
+REPORTS_MIN_LONGEST_RUN = 5
+# ... these make at least this share of the quotation ("12 of 14 words"), or
+# at least REPORTS_LONG_PART words (a long verbatim passage of a long speech is
+# substantial even when it is a small share of it).
+REPORTS_MIN_COVERAGE = 0.5
+REPORTS_LONG_PART = 12
+# Short passages could be anyone's words: under this many matched words the
+# article must also name the speaker. Unattributed quotations need this many.
+REPORTS_NAMELESS_MIN_WORDS = 10
+# A quotation shorter than REPORTS_MIN_WORDS ("Karabakh is Azerbaijan") is
+# reported by an article that carries all of it and names the speaker.
+REPORTS_SHORT_MIN_WORDS = 3
+
+# Text evidence counts in this window around when the quotation was first
+# said: an article cannot report words before they were said (the slack
+# absorbs time zones and day-precision dates), and a year later the same
+# words are someone repeating a formula. Articles in which the parser found
+# the quotation (an occurrence) report it whenever they were published.
+REPORTS_EARLY_SLACK = timedelta(days=2)
+REPORTS_WINDOW = timedelta(days=365)
+
+# Word triples held by more quotations than this are formulas ("we will not",
+# "the people of"): not used to find candidate quotations in articles. Each
+# quotation keeps its rarer triples, which a report carries as well.
+REPORTS_MAX_POSTING = 50
+
+# How far around an anchor (a word triple in common) the article is aligned
+# with the quotation: the quotation's length plus this many words on each
+# side, plus room for a reporting clause inside it ("..., he said, ...").
+ALIGN_PAD_WORDS = 3
+ALIGN_INTERRUPTION_WORDS = 8
+# Places tried per candidate (each place an anchor is found at).
+ALIGN_MAX_PLACES = 6
+
+# ------------------------------------------------------------------ covers
+
+# An article "covers" a quotation when it names the speaker and was published
+# in this window around it: announcements the day before, reactions for a week.
+COVERS_BEFORE = timedelta(days=1)
+COVERS_AFTER = timedelta(days=7)
+
+# ... and carries this share of the weight of the quotation's topic terms
+# (its own words, and more lightly the title and sentence it was said in;
+# weights are idf over the articles; words compared by a crude stem, so
+# "soldiers" is "soldier"), sharing at least COVERS_MIN_SHARED_TERMS of them.
+# Calibrated on the labelled set (tests/linking/labelled.py prints every
+# candidate): articles that name the speaker in the window but are about
+# something else score at most 0.16; those about the matter from 0.12 to
+# 0.8, most above 0.22. 0.2 with three terms in common kept every link
+# right and found 3 in 4 (a quarter of the true ones share too few words).
+COVERS_MIN_TOPIC = 0.2
+COVERS_MIN_SHARED_TERMS = 3
+# A quotation's topic is its TOPIC_TERMS heaviest terms; context words weigh
+# CONTEXT_WEIGHT of a word of the quotation itself.
+TOPIC_TERMS = 12
+CONTEXT_WEIGHT = 0.5
+
+# ---------------------------------------------------------- speaker names
+
+# A surname alone names a speaker ("Sorel said") when no other speaker has it
+# and it is not a common word of the articles (in fewer than this share of
+# them: "May", "Young" and "Long" are words before they are names).
+SURNAME_MAX_DF_RATIO = 0.2
+SURNAME_MIN_LETTERS = 3
+
+# --------------------------------------------------------------- vocabulary
+
+# Document frequencies for idf come from this many news articles spread over
+# the whole collection (every k-th by id), rebuilt when the collection has
+# grown or shrunk by VOCABULARY_REBUILD_GROWTH since.
+VOCABULARY_SAMPLE = 5000
+VOCABULARY_REBUILD_GROWTH = 0.2
+# Terms in more than this share of articles carry no topic ("said", "the").
+TOPIC_MAX_DF_RATIO = 0.3
