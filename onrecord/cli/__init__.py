@@ -16,7 +16,7 @@ import click
 from onrecord import __version__
 from onrecord.cli.common import CONTEXT_SETTINGS, db_option, report_error
 
-COMMAND_MODULES = ("search", "quote", "speakers", "sources", "crawl", "migrate", "extract")
+COMMAND_MODULES = ("search", "quote", "speakers", "sources", "crawl", "migrate", "extract", "link")
 
 
 @click.group(context_settings=CONTEXT_SETTINGS)
