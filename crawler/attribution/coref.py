@@ -115,17 +115,24 @@ def _candidates(
             ):
                 return None
             break
-    for k, tok in enumerate(sentence):
-        if not tok.cap or tok.base in lex.function_words or lex.is_title(tok.base):
+    k = 0
+    n = len(sentence)
+    while k < n:
+        if not sentence[k].cap:
+            k += 1
             continue
-        if k > 0 and sentence[k - 1].key in lex.np_prepositions and not sentence[k - 1].cap:
-            continue  # "in South Asia", "with Trump": not a subject
-        if (
-            k + 1 < len(sentence)
-            and sentence[k + 1].cap
-            and sentence[k + 1].base in (registry.people)
+        first = k  # a run of capitalised words: its last word names the person
+        while k + 1 < n and (
+            sentence[k + 1].cap or mentions.abbreviation_dot(sentence, k + 1, lex)
         ):
-            continue  # a first name: the last word of the name decides
+            k += 1
+        tok = sentence[k]
+        before = sentence[first - 1] if first > 0 else None
+        k += 1
+        if before is not None and before.key in lex.np_prepositions and not before.cap:
+            continue  # "in South Asia", "with Trending Today USA": not a subject
+        if tok.base in lex.function_words or lex.is_title(tok.base):
+            continue
         if tok.base in registry.people:
             found.append((registry.fullest(_bare(tok), tok.start), tok.base))
         elif tok.base in speakers:

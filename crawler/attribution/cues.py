@@ -271,12 +271,19 @@ def after_cue(text: str, toks: list[Tok], lex: Lexicon, headline: bool) -> Cue |
             j = _skip_adverbs(toks, v + 1, lex)
             if lex.verb_second:
                 j = _skip_objects(toks, j, lex)  # „…“, so charakterisierte ihn der …
+            if j < n and toks[j].key in lex.agent_markers:
+                j += 1  # "…" was written by Springsteen
             span = phrase_after(toks, j, lex, after_verb=True) if j < n else None
             if span is not None:
                 mention = _described_name(text, toks, span, lex)
         return Cue(AFTER, toks[i].start, toks[v].end, mention, words, verb_first=True)
     end = sentence_end(toks, i, lex)
     sentence = toks[i:end]
+    for k in range(1, len(sentence)):  # "…" at a conference last month, according to X
+        if sentence[k].key in lex.before_speaker and sentence[k - 1].text == ",":
+            according = _according(text, sentence, k, lex)
+            if according is not None:
+                return according
     if lex.verb_second and sentence[0].key in lex.finite_auxiliaries:
         # „…“, hatte VW-Chef Winterkorn in einem Interview erklärt: the subject follows.
         span = phrase_after(sentence, _skip_objects(sentence, 1, lex), lex, after_verb=True)
@@ -392,11 +399,22 @@ def before_cue(text: str, sent: list[Tok], lex: Lexicon) -> Cue | None:
             verb, verb_last = verbs[-1]
             words = text[sent[verb].start : sent[verb_last].end]
             return Cue(BEFORE, sent[verb].start, sent[verb_last].end, subject, words)
+    weak: Cue | None = None  # a cue to fall back on: relative clauses, "we", "I"
     for verb, verb_last in reversed(verbs):
-        if lex.is_participle(sent[verb].key) and not (
-            verb > 0 and sent[verb - 1].cap and sent[verb - 1].base not in lex.function_words
-        ):
-            continue  # "…, saying": the subject is the clause's, found with an earlier verb
+        words = text[sent[verb].start : sent[verb_last].end]
+        if lex.is_participle(sent[verb].key):
+            if not (
+                verb > 0 and sent[verb - 1].cap and sent[verb - 1].base not in lex.function_words
+            ):
+                continue  # "…, saying": the subject is the clause's, found with an earlier verb
+            # "footage of Trump saying …": the name right before the participle speaks.
+            run = verb - 1
+            while run > 0 and (sent[run - 1].cap or mentions.abbreviation_dot(sent, run - 1, lex)):
+                run -= 1
+            named = classify(text, sent, run, verb - 1, lex)
+            if named is not None:
+                return Cue(BEFORE, sent[verb].start, sent[verb_last].end, named, words)
+            continue
         mention = subject_before(text, sent, verb, lex)
         if lex.verb_second:
             # The phrase right before a clause-final verb is rarely its subject there.
@@ -418,9 +436,19 @@ def before_cue(text: str, sent: list[Tok], lex: Lexicon) -> Cue | None:
                 mention = _described_name(text, sent, span, lex)
         if mention is None:
             mention = _inverted_pronoun(sent, verb, verb_last, lex)
-        if mention is not None:
-            words = text[sent[verb].start : sent[verb_last].end]
-            return Cue(BEFORE, sent[verb].start, sent[verb_last].end, mention, words)
+        if mention is None:
+            continue
+        cue = Cue(BEFORE, sent[verb].start, sent[verb_last].end, mention, words)
+        relative = _after_relative(sent, verb, lex)
+        first_person = mention.kind == mentions.PRONOUN and mention.gender == "1"
+        if relative or first_person:
+            # "told a young woman who suggested …", "she believes we must …": the verb of
+            # a relative or reported clause; an earlier verb's subject is likelier.
+            weak = weak or cue
+            continue
+        return cue
+    if weak is not None:
+        return weak
     if verbs:
         # "X outlined his plan and vowed to …", "X tweeted early Friday saying …".
         subject = sentence_subject(text, sent, lex)
@@ -455,6 +483,14 @@ def before_cue(text: str, sent: list[Tok], lex: Lexicon) -> Cue | None:
     return None
 
 
+def _after_relative(sent: list[Tok], verb: int, lex: Lexicon) -> bool:
+    """The verb opens a relative clause: "a young woman who suggested", "McConnell, who said"."""
+    j = verb - 1
+    while j >= 0 and (lex.is_adverb(sent[j].key) or _time_word(sent[j], lex)):
+        j -= 1
+    return j >= 0 and sent[j].base in lex.relatives and not sent[j].cap
+
+
 def subject_before(text: str, sent: list[Tok], verb: int, lex: Lexicon) -> Mention | None:
     """The subject of the verb at ``verb``: the phrase before it, past appositions."""
     j = verb - 1
@@ -462,11 +498,11 @@ def subject_before(text: str, sent: list[Tok], verb: int, lex: Lexicon) -> Menti
         j -= 1
     if j < 0:
         return None
-    if sent[j].key in lex.relatives and not sent[j].cap:
+    if sent[j].base in lex.relatives and not sent[j].cap:
         j -= 1  # "McConnell, who in 2010 said": the speaker stands before "who"
         if j < 0:
             return None
-    if sent[j].text == ",":
+    if sent[j].text == "," or sent[j].text in _DASHES:
         return _subject_past_appositions(text, sent, j, lex)
     span = phrase_before(sent, j, lex)
     if span is None:
@@ -510,10 +546,17 @@ def _subject_past_appositions(
         if end <= 0:
             break
         start = end - 1
-        while start >= 0 and sent[start].text != "," and end - start < tuning.MAX_APPOSITION_TOKENS:
+        while (
+            start >= 0
+            and sent[start].text != ","
+            and sent[start].text not in _DASHES
+            and end - start < tuning.MAX_APPOSITION_TOKENS
+        ):
             start -= 1
-        opening = start < 0 and _opens_clause(sent[0], lex)
+        opening = start < 0 and _opens_clause(sent[0], lex) and sent[0].key not in lex.tag_openers
         span = phrase_before(sent, end - 1, lex, low=max(start, 0))
+        if span is not None and all(t.text.isupper() for t in sent[span[0] : span[1] + 1]):
+            span = None  # a dateline: "WASHINGTON -- President Obama, …, said"
         if (
             span is not None
             and not opening
@@ -522,7 +565,7 @@ def _subject_past_appositions(
             mention = classify(text, sent, span[0], span[1], lex)
             if mention is not None:
                 phrases.append(mention)
-        if start < 0 or sent[start].text != ",":
+        if start < 0 or (sent[start].text != "," and sent[start].text not in _DASHES):
             break
         end = start
     for mention in reversed(phrases):

@@ -58,6 +58,7 @@ class Registry:
             forms[words] = Form(name, words, [at], gender)
         else:
             form.positions.append(at)
+            form.gender = form.gender or gender
         for role in roles:
             _append(self.roles, role, at, name)
         if gender:
@@ -84,6 +85,17 @@ class Registry:
         if not found:
             return name
         if len(words) == 1:  # a surname: pick the person, then their fullest form
+            # "Minister Sorel" is no other person than Viktor Sorel, unless the surname
+            # alone is a man and the full name a woman ("Mr. Obama", "Michelle Obama").
+            alone = {f.gender for f in found if len(f.words) == 1} - {None}
+            full = [
+                f
+                for f in found
+                if len(f.words) > 1 and not (alone and f.gender and f.gender not in alone)
+            ]
+            if not full and any(len(f.words) == 1 for f in found):
+                return name
+            found = full or found
             counts: dict[str, int] = {}
             nearest: dict[str, int] = {}
             for f in found:
@@ -156,11 +168,15 @@ def _distance(form: Form, at: int) -> int:
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['\u2019.-][^\W\d_]+)*", re.UNICODE)
 
 
+_INITIAL_DOT = re.compile(r"(?<![^\W\d_])([^\W\d_])\.(?=[^\W\d_])")
+
+
 def name_words(name: str) -> list[str]:
-    """Folded words of a name, initials included: "Mary J. Blige" -> mary, j, blige."""
+    """Folded words of a name, initials included: "Mary J. Blige" -> mary, j, blige;
+    "V.Sorel" -> v, sorel."""
     from store.text import fold
 
-    return [fold(w) for w in _NAME_WORD.findall(name)]
+    return [fold(w) for w in _NAME_WORD.findall(_INITIAL_DOT.sub(r"\1. ", name))]
 
 
 def _contains(full: tuple[str, ...], part: list[str]) -> bool:
@@ -192,10 +208,17 @@ def _run_pattern(lex: Lexicon) -> re.Pattern[str]:
 _APPOSITION = re.compile(r",\s+([^,.;:\n\"\u201c\u201d]{2,80})[,.;]")
 
 
-def build(text: str, lex: Lexicon) -> Registry:
-    """The registry of ``text``: every multi-word name with its titles and appositions."""
+def build(text: str, lex: Lexicon, start: int = 0) -> Registry:
+    """The registry of ``text``: every multi-word name with its titles and appositions.
+
+    Before ``start`` (a title line, whose capitalised words are often no names:
+    "Obama Sees 'Personal Insult'") a name counts only if its last word appears in
+    the text below.
+    """
     registry = Registry(lex)
     for match in _run_pattern(lex).finditer(text):
+        if match.start() < start and not _repeated(text, match.group(), start):
+            continue
         toks = tokenize(text, match.start(), match.end())
         if len(toks) < 2:
             continue
@@ -218,6 +241,12 @@ def build(text: str, lex: Lexicon) -> Registry:
             )
             registry.add_person(mention.start, mention.text, roles, mention.gender)
     return registry
+
+
+def _repeated(text: str, run: str, start: int) -> bool:
+    """The last word of ``run`` appears, capitalised, after ``start``."""
+    last = run.split()[-1].rstrip(".")
+    return len(last) > 1 and re.search(rf"(?<!\w){re.escape(last)}(?!\w)", text[start:]) is not None
 
 
 def _introduced(text: str, toks: list, mention: Mention, lex: Lexicon) -> bool:

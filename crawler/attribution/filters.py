@@ -43,11 +43,13 @@ def is_quotation(
     if inner[0] in "([" and inner.rstrip(".")[-1:] in ")]":
         return False  # a stage direction: "(CROSSTALK.)"
     words = inner.split()
+    # Scripts written without spaces (「すべての村を再建する」) count about two characters a word.
+    n_words = max(len(words), sum(1 for ch in inner if ord(ch) >= 0x3000) // 2)
     title = _title_case(words)
     prev = sentence[-1] if sentence else None
     if (
         title
-        and len(words) <= tuning.NICKNAME_MAX_WORDS
+        and n_words <= tuning.NICKNAME_MAX_WORDS
         and prev is not None
         and prev.cap
         and prev.base not in lex.function_words
@@ -68,7 +70,7 @@ def is_quotation(
         # German: die Mission „Antica Babilonia“, die „Partij voor de Vrijheid“: after a
         # noun or an article, and tied to no reporting verb, a quoted span names a thing.
         return False
-    if len(words) <= tuning.TERM_MAX_WORDS:
+    if n_words <= tuning.TERM_MAX_WORDS:
         if prev is not None and prev.key in lex.scare_markers:
             return False  # the so-called “reform package”
         if cue_type == _NO_CUE:

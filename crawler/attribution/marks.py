@@ -178,7 +178,8 @@ def _singles(
             if b > 0 and blocked[b - 1][0] > open_at:
                 open_at = -1  # it would swallow a double-quoted span: not a quotation
                 continue
-            spans.append((open_at + 1, at, open_at, at))
+            if at - open_at > 3:  # rock 'n' roll, 'em: an elision, not a quotation
+                spans.append((open_at + 1, at, open_at, at))
             open_at = -1
     return spans
 

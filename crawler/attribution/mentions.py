@@ -78,7 +78,7 @@ def in_phrase(toks: list[Tok], i: int, lex: Lexicon) -> bool:
         return True
     if key in lex.np_stops or key in lex.auxiliaries:
         return key in lex.name_particles and 0 < i < len(toks) - 1 and toks[i + 1].cap
-    return not (lex.is_verb(key) or key in lex.subject_pronouns)
+    return not (lex.is_verb(key) or key in lex.subject_pronouns or lex.is_participle(key))
 
 
 def phrase_before(toks: list[Tok], end: int, lex: Lexicon, low: int = 0) -> tuple[int, int] | None:
@@ -156,10 +156,11 @@ def phrase_after(
 
 
 def _name_follows(toks: list[Tok], i: int, lex: Lexicon) -> bool:
-    """ "Democratic presidential nominee Hillary Clinton": lower-case titles, then a name."""
+    """ "Democratic presidential nominee Hillary Clinton": lower-case words ending in a
+    title, then a name (not "Trump attacked Clinton")."""
     for k in range(i, min(len(toks), i + 3)):
         if toks[k].cap:
-            return k > i
+            return k > i and lex.is_title(toks[k - 1].base)
         if not (toks[k].word and in_phrase(toks, k, lex)) or toks[k].key in lex.np_prepositions:
             return False
     return False
@@ -298,7 +299,8 @@ def _named(
             k >= run
             and (
                 lex.is_title(tok.base)
-                or tok.base in lex.function_words
+                # Only a leading function word goes ("The Ministry of Energy" keeps "of").
+                or (tok.base in lex.function_words and k <= name_start)
                 or (abbreviation_dot(toks, k, lex) and toks[k - 1].key in lex.abbreviations)
             )
             and not (k > run and toks[k - 1].cap and lex.is_org(tok.base))
@@ -322,6 +324,13 @@ def _named(
     is_org = any(lex.is_org(toks[k].base) for k in named_part) or (
         first < run and toks[run - 1].base in ("the",) and not roles
     )
+    if (
+        name_start > last
+        and toks[last].cap
+        and last > first
+        and (toks[last - 1].base in lex.honorific_gender or abbreviation_dot(toks, last - 1, lex))
+    ):
+        name_start = last  # "Mr. King", "Sen. Major": after an honorific, a title word is a name
     if name_start > last and not is_org:  # titles only: "the President", "Der Staatsanwalt"
         phrase = text[toks[first].start : toks[last].end]
         key = toks[last].base

@@ -103,9 +103,9 @@ class _Document:
         self.lex = lex
         self.published = published
         self.default = default.strip() if default and default.strip() else None
-        self.registry = entities.build(text, lex)
-        self.speakers: dict[str, str] = {}  # folded last word -> name, for pronouns
         self.headline_end = _headline_end(text)
+        self.registry = entities.build(text, lex, max(0, self.headline_end))
+        self.speakers: dict[str, str] = {}  # folded last word -> name, for pronouns
         self.quotations = coref.Quotations([])
         self._headline: Mention | bool | None = False  # computed on first use
 
@@ -526,16 +526,21 @@ def _kind(sentence: list[Tok]) -> str:
 def _headline_end(text: str) -> int:
     """End of the title line when the text opens with one, else -1.
 
-    A title is short, and either stands apart (a blank line follows) or does not
-    end like a sentence.
+    A title is a short first line that does not end like a sentence ("Minister
+    doubles down on border pledge"), or that is title-cased if it does ("Obama Sees
+    'Personal Insult' if Blacks Don't Rally."); a lead sentence is not a title.
     """
-    end = text.find("\n")
-    if end <= 0 or end > tuning.HEADLINE_MAX_CHARS or not text[end:].strip():
+    end = text.find("\n", 0, tuning.HEADLINE_MAX_CHARS + 1)
+    if end <= 0 or not text[end:].strip():
         return -1
-    blank_after = text.startswith("\n\n", end) or text.startswith("\n\r\n", end)
-    if not blank_after and text[end - 1] in ".!?\u201d\u00bb\"'":
+    line = text[:end].rstrip().rstrip("\"'\u201d\u2019\u00bb\u00ab)")
+    if not line:
         return -1
-    return end
+    if line[-1] not in ".!?\u2026":
+        return end
+    long_words = [w for w in line.split() if sum(ch.isalpha() for ch in w) >= 4]
+    capitalised = sum(1 for w in long_words if w.lstrip("\"'\u201c\u2018(")[:1].isupper())
+    return end if long_words and capitalised >= tuning.HEADLINE_TITLE_CASE * len(long_words) else -1
 
 
 def _display(name: str) -> str:

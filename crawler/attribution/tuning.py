@@ -52,6 +52,11 @@ PREVIOUS_SPEAKER_GAP_CHARS = 600
 # "X: ..." opens a title when the colon comes within this many characters.
 HEADLINE_MAX_CHARS = 250
 HEADLINE_LABEL_MAX_CHARS = 60
+# A first line ending like a sentence is still a title when at least this share of
+# its words of four letters or more are capitalised ("Obama Sees 'Personal Insult'
+# if Blacks Don't Rally."): all 84 PolNeAR dev titles pass, lead sentences of news
+# (a name and a title or two, then lower case) stay below it.
+HEADLINE_TITLE_CASE = 0.75
 
 # A date expression governs the cue when it is within this many characters after it.
 DATE_AFTER_CUE_CHARS = 60

@@ -100,6 +100,8 @@ class Lexicon:
     finite_auxiliaries: frozenset[str]
     adverb_suffixes: tuple[str, ...]
     relatives: frozenset[str]
+    tag_openers: frozenset[str]
+    agent_markers: frozenset[str]
     name_suffixes: frozenset[str]
     name_case_suffixes: tuple[str, ...]
     verb_final: bool  # Turkish: the verb ends the sentence, the subject opens it
@@ -229,6 +231,8 @@ def _build(datas: list[dict]) -> Lexicon:
         finite_auxiliaries=_words(collect("cues", "finite_auxiliaries")),
         adverb_suffixes=tuple(sorted({fold(s) for s in collect("cues", "adverb_suffixes")})),
         relatives=_words(collect("cues", "relatives")),
+        tag_openers=_words(collect("cues", "tag_openers")),
+        agent_markers=_words(collect("cues", "agent_markers")),
         name_suffixes=_words(collect("cues", "name_suffixes")),
         name_case_suffixes=tuple(
             sorted(

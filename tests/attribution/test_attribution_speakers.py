@@ -1,0 +1,143 @@
+"""Speakers: fullest names, pronouns, descriptions, organisations, defaults, anonymity."""
+
+from __future__ import annotations
+
+from conftest import quotes_of, speakers_of
+
+
+def test_titles_are_stripped_and_the_fullest_name_is_returned() -> None:
+    text = (
+        "Turkish President Recep Tayyip Erdoğan opened the bridge on Monday.\n\n"
+        "“This bridge unites two continents,” Erdoğan said. Erdoğan'ın konuşması uzun sürdü."
+    )
+    quote = quotes_of(text)["This bridge unites two continents"]
+    assert quote.speaker == "Recep Tayyip Erdoğan"
+    assert text[quote.speaker_start : quote.speaker_end] == "Erdoğan"
+
+
+def test_honorifics_and_initials_resolve_to_the_full_name() -> None:
+    text = (
+        "Leonard E. Burman, director of the Tax Policy Center, studied the plan.\n\n"
+        "“There's a lot of new complexity,” said Mr. Burman."
+    )
+    assert speakers_of(text) == {"There's a lot of new complexity": "Leonard E. Burman"}
+
+
+def test_a_pronoun_goes_to_the_most_recent_named_speaker() -> None:
+    text = (
+        "“We will not wait for anyone's permission,” President Selim Tarkan told reporters.\n\n"
+        "He added that the talks were “going better than anyone expected.”"
+    )
+    assert speakers_of(text)["going better than anyone expected."] == "Selim Tarkan"
+
+
+def test_a_pronoun_prefers_the_subject_over_a_name_later_in_the_sentence() -> None:
+    text = (
+        "Pollster Pat Caddell went on to discuss polls showing Donald Trump ahead in Ohio.\n\n"
+        "“This is in their heads,” he said."
+    )
+    assert speakers_of(text) == {"This is in their heads": "Pat Caddell"}
+
+
+def test_a_pronoun_skips_a_person_of_the_other_gender() -> None:
+    text = (
+        "Prosecutor Lina Haddad answered Daniel Okafor, the lawyer for the defence.\n\n"
+        "“The jury saw everything it needed to see,” she said."
+    )
+    assert speakers_of(text) == {"The jury saw everything it needed to see": "Lina Haddad"}
+
+
+def test_she_does_not_go_to_another_woman_named_in_a_sentence_about_her() -> None:
+    text = (
+        "Hillary Clinton says Donald Trump's tweets about Alicia Machado were “lies.”\n\n"
+        "The Democratic candidate's response came in a series of tweets.\n\n"
+        "She tweeted: “This is dangerous for a president.”"
+    )
+    assert speakers_of(text)["This is dangerous for a president."] == "Hillary Clinton"
+
+
+def test_a_description_resolves_to_the_person_holding_that_role() -> None:
+    text = (
+        "Energy Minister Orhan Demirel spoke after the president.\n\n"
+        "“Nothing is signed until everything is signed,” the minister said."
+    )
+    assert speakers_of(text) == {"Nothing is signed until everything is signed": "Orhan Demirel"}
+
+
+def test_a_role_given_before_the_name_counts_too() -> None:
+    text = (
+        "Her lawyer, Daniel Okafor, spoke first.\n\n"
+        "“My client has never hidden a single document,” the lawyer said."
+    )
+    assert speakers_of(text) == {"My client has never hidden a single document": "Daniel Okafor"}
+
+
+def test_a_description_with_no_one_to_resolve_to_is_kept_as_written() -> None:
+    text = "“Promise mama you'll keep your hands in sight,” the narrator of the ad sings."
+    assert speakers_of(text) == {
+        "Promise mama you'll keep your hands in sight": "the narrator of the ad"
+    }
+
+
+def test_an_organisation_speaks_and_the_ministry_resolves_to_its_name() -> None:
+    text = (
+        "The Ministry of Energy and Natural Resources approved the route.\n\n"
+        "The ministry said in a statement that the route was “technically sound.”"
+    )
+    quote = quotes_of(text)["technically sound."]
+    assert quote.speaker is not None and quote.speaker.startswith("Ministry of Energy")
+
+
+def test_anonymous_sources_give_null_never_a_wrong_name() -> None:
+    text = (
+        "Foreign Minister Nikos Varelas met his counterpart.\n\n"
+        "According to a source close to Varelas, the sides are “far apart on price.”\n\n"
+        "A senior official said the talks were “stuck.”\n\n"
+        "“Nothing will move before the summer,” said one diplomat familiar with the talks.\n\n"
+        "Sources close to the government called the plan “unrealistic.”"
+    )
+    assert speakers_of(text) == {
+        "far apart on price.": None,
+        "stuck.": None,
+        "Nothing will move before the summer": None,
+        "unrealistic.": None,
+    }
+
+
+def test_the_default_speaker_says_first_person_words_without_another_cue() -> None:
+    text = (
+        "Address on the anniversary of independence\n\n"
+        "“We will rebuild every village and every school.”\n\n"
+        "As I said in my address to parliament, “no one will decide our future for us.”"
+    )
+    found = speakers_of(text, default_speaker="Ilham Aliyev")
+    assert found == {
+        "We will rebuild every village and every school.": "Ilham Aliyev",
+        "no one will decide our future for us.": "Ilham Aliyev",
+    }
+    assert (
+        quotes_of(text, default_speaker="Ilham Aliyev")[
+            "We will rebuild every village and every school."
+        ].cue_type
+        == "default"
+    )
+
+
+def test_the_default_speaker_never_overrides_a_named_one() -> None:
+    text = "“We will win,” said opposition leader Petros Lambrou."
+    assert speakers_of(text, default_speaker="Ilham Aliyev") == {"We will win": "Petros Lambrou"}
+
+
+def test_without_a_default_first_person_words_with_no_cue_have_no_speaker() -> None:
+    assert speakers_of("Statement\n\n“We will rebuild every village and every school.”") == {
+        "We will rebuild every village and every school.": None
+    }
+
+
+def test_two_people_with_one_surname_stay_apart() -> None:
+    text = (
+        "Hillary Clinton and Bill Clinton campaigned in Ohio. Bill Clinton spoke first, "
+        "and Bill Clinton spoke again later.\n\n"
+        "“The insurance model doesn't work here,” Clinton said."
+    )
+    assert speakers_of(text) == {"The insurance model doesn't work here": "Bill Clinton"}
