@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 from scheduler.linking import thresholds as T
 from scheduler.linking.words import (
@@ -90,7 +90,7 @@ def same_word(a: str, b: str) -> bool:
         return number_value(a) is not None and number_value(a) == number_value(b)
     if stem(a) == stem(b):
         return True
-    return Levenshtein.normalized_similarity(a, b) >= T.TYPO_MIN_SIMILARITY
+    return OSA.normalized_similarity(a, b) >= T.TYPO_MIN_SIMILARITY
 
 
 def join_compounds(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:

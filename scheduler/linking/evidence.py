@@ -26,7 +26,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from itertools import pairwise
 
 from rapidfuzz.distance import LCSseq
 
@@ -47,6 +46,7 @@ class QuoteProfile:
     words: tuple[str, ...]
     time: datetime | None  # first said
     topic: dict[str, float] = field(default_factory=dict)  # term -> weight
+    written: dict[str, str] = field(default_factory=dict)  # term -> as written ("Tellin")
 
     @property
     def topic_weight(self) -> float:
@@ -72,9 +72,15 @@ class Found:
     kind: str
     score: float
     reason: str
+    quoted: bool = False  # the parser found the quotation in the article (an occurrence)
 
     def better_than(self, other: Found) -> bool:
-        return (KIND_RANK[self.kind], self.score) > (KIND_RANK[other.kind], other.score)
+        """Reports over covers; the parser's finding over words found in the text."""
+        return (KIND_RANK[self.kind], self.quoted, self.score) > (
+            KIND_RANK[other.kind],
+            other.quoted,
+            other.score,
+        )
 
 
 def when(article: datetime, said: datetime | None) -> str:
@@ -103,39 +109,55 @@ class Alignment:
     changed: str | None = None  # a word the article puts in place of one of the quotation's
 
 
+def _changes_claim(left: Sequence[str], right: Sequence[str]) -> str | None:
+    """A substitution that makes another claim: a content word or a negation for another."""
+    for x, y in zip(left, right, strict=True):
+        if x in NEGATIONS or y in NEGATIONS:
+            return f"{y} for {x}"
+        if not same_word(x, y) and not is_function_word(x) and not is_function_word(y):
+            return f"{y} for {x}"
+    return None
+
+
 def align(quote: Sequence[str], stretch: Sequence[str]) -> Alignment:
     """Align the quotation's words with a stretch of article words.
 
-    Between two runs, the same number of words on both sides is a
-    substitution: a content word for another ("every school" for "every
-    village") or a negation makes it another claim, not this quotation.
+    Runs of words in common are chained into one passage across what a
+    report does to a quotation: an interruption ("..., he said, ..."), a
+    word or two left out, a word put for another ("would" for "will"). When
+    the article skips words of the quotation *and* says other things in
+    between, it is a paraphrase: the runs on either side are separate
+    passages, and the best one counts. A substitution of a content word or a
+    negation ("every school" for "every village") is another claim.
     """
+    # Words compared by their stems: "supported" reports "supports".
+    quote_stems = [stem(w) for w in quote]
+    stretch_stems = [stem(w) for w in stretch]
     blocks = [
         b
-        for b in LCSseq.editops(quote, stretch).as_matching_blocks()
+        for b in LCSseq.editops(quote_stems, stretch_stems).as_matching_blocks()
         if b.size >= T.REPORTS_MIN_RUN
     ]
-    found = Alignment()
-    for block in blocks:
-        found.matched += block.size
-        found.longest = max(found.longest, block.size)
-    for before, after in pairwise(blocks):
-        left = quote[before.a + before.size : after.a]
-        right = stretch[before.b + before.size : after.b]
-        if 0 < len(left) == len(right) <= 2:
-            for x, y in zip(left, right, strict=True):
-                if (
-                    x in NEGATIONS
-                    or y in NEGATIONS
-                    or (not same_word(x, y) and not is_function_word(x) and not is_function_word(y))
-                ):
-                    found.changed = found.changed or f"{y} for {x}"
-    return found
+    best = Alignment()
+    passage = Alignment()
+    for i, block in enumerate(blocks):
+        if i:
+            before = blocks[i - 1]
+            left = quote[before.a + before.size : block.a]
+            right = stretch[before.b + before.size : block.b]
+            if 0 < len(left) == len(right) <= 2:
+                passage.changed = passage.changed or _changes_claim(left, right)
+            elif left and len(right) > 2:  # words skipped and others said: a new passage
+                best = max(best, passage, key=lambda a: (a.changed is None, a.matched))
+                passage = Alignment()
+        passage.matched += block.size
+        passage.longest = max(passage.longest, block.size)
+    return max(best, passage, key=lambda a: (a.changed is None, a.matched))
 
 
 def reports_reason(matched: int, total: int, named: str | None, timing: str) -> str:
     if matched >= total:
-        what = f"contains the whole quotation ({total} words)"
+        what = f"contains all {total} words of the quotation"
     else:
         what = f"contains {matched} of {total} words of the quotation"
     return "; ".join(p for p in (what, f"names {named}" if named else None, timing) if p)
@@ -286,7 +308,7 @@ class ArticleMatcher:
         if len(shared) < needed or score < T.COVERS_MIN_TOPIC:
             return None
         speaker = named[profile.speaker_id] if profile.speaker_id is not None else "?"
-        topic = ", ".join(shared[:4])
+        topic = ", ".join(profile.written.get(t, t) for t in shared[:4])
         reason = f"mentions {speaker}; similar topic ({topic}); {when(article.time, profile.time)}"
         return Found(profile.id, article.id, "covers", round(score, 4), reason)
 
@@ -349,4 +371,5 @@ def quoted_in(profile: QuoteProfile, document_id: int, text: str, time: datetime
     else:
         what = f"quotes {len(words)} words of it ({matched} of the quotation's {total})"
     score = 1.0 if matched >= total or not words else round(max(matched, 1) / total, 4)
-    return Found(profile.id, document_id, "reports", score, f"{what}; {when(time, profile.time)}")
+    reason = f"{what}; {when(time, profile.time)}"
+    return Found(profile.id, document_id, "reports", score, reason, quoted=True)

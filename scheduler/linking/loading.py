@@ -8,6 +8,7 @@ not read the text of the whole collection.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterator, Sequence
 from datetime import datetime
 
@@ -110,8 +111,14 @@ def _quotation_rows(
     session: Session,
     ids: Collection[int] | None,
     intervals: Sequence[tuple[datetime, datetime]] | None,
-) -> list[tuple[int, int | None, str, datetime | None]]:
-    columns = (Quotation.id, Quotation.speaker_id, Quotation.normalized, Quotation.first_said_at)
+) -> list[tuple[int, int | None, str, str, datetime | None]]:
+    columns = (
+        Quotation.id,
+        Quotation.speaker_id,
+        Quotation.text,
+        Quotation.normalized,
+        Quotation.first_said_at,
+    )
     if ids is not None:
         return [
             tuple(row)  # type: ignore[misc]
@@ -120,13 +127,26 @@ def _quotation_rows(
         ]
     if intervals is None:
         return [tuple(row) for row in session.execute(select(*columns))]  # type: ignore[misc]
-    found: dict[int, tuple[int, int | None, str, datetime | None]] = {}
+    found: dict[int, tuple[int, int | None, str, str, datetime | None]] = {}
     for lo, hi in intervals:
         for row in session.execute(
             select(*columns).where(Quotation.first_said_at >= lo, Quotation.first_said_at <= hi)
         ):
             found[row[0]] = tuple(row)  # type: ignore[assignment]
     return list(found.values())
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def as_written(terms: dict[str, float], text: str) -> dict[str, str]:
+    """Each folded term as the text first writes it, for reasons people read ("Tellin")."""
+    written: dict[str, str] = {}
+    for word in _WORD.findall(text):
+        folded = fold(word)
+        if folded in terms and folded not in written:
+            written[folded] = word
+    return written
 
 
 def _first_contexts(
@@ -183,7 +203,7 @@ def load_profiles(
     names = load_names(session, {r[1] for r in rows if r[1] is not None}, vocabulary)
     idf: dict[str, float] = {}
     profiles = []
-    for qid, speaker_id, normalized, said in rows:
+    for qid, speaker_id, text, normalized, said in rows:
         context, doc_time = contexts.get(qid, ("", None))
         words = tuple(normalized.split())
         speaker = names.speakers.get(speaker_id) if speaker_id is not None else None
@@ -194,7 +214,8 @@ def load_profiles(
                 common = vocabulary.ratio(w) > T.TOPIC_MAX_DF_RATIO
                 idf[w] = 0.0 if common else vocabulary.idf(w)
         topic = topic_terms(quote_words, context_words, idf, speaker.words if speaker else set())
-        profiles.append(QuoteProfile(qid, speaker_id, words, said or doc_time, topic))
+        written = as_written(topic, f"{text} {context}")
+        profiles.append(QuoteProfile(qid, speaker_id, words, said or doc_time, topic, written))
     return profiles, names
 
 

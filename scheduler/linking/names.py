@@ -122,7 +122,8 @@ def load_names(
             if (
                 holders[folded] == 1
                 and len(folded) >= T.SURNAME_MIN_LETTERS
-                and vocabulary.ratio(folded) <= T.SURNAME_MAX_DF_RATIO
+                and vocabulary.df.get(folded, 0)
+                <= max(T.SURNAME_MIN_DF, T.SURNAME_MAX_DF_RATIO * vocabulary.articles)
             ):
                 names.surname, names.surname_as_written = folded, written
                 break

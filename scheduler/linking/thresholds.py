@@ -14,10 +14,11 @@ from datetime import timedelta
 # ---------------------------------------------------------------- grouping
 
 # A word pair differing only like this is one word spelt two ways (a typo,
-# "defence"/"defense", "Aliyev"/"Aliev", "village"/"villages"), not an edit.
-# Levenshtein similarity of the two words; 0.75 admits one wrong letter in a
-# 4-letter word. Lower (0.7) merged "peace"/"place"-like pairs in the
-# labelled pairs without gaining a true pair.
+# "defence"/"defense", "Aliyev"/"Aliev", "rebiuld"/"rebuild"), not an edit.
+# Similarity by optimal string alignment (a transposition is one edit); 0.75
+# admits one wrong letter in a 4-letter word, one in five letters beyond.
+# Inflections ("village"/"villages", "using"/"uses") are caught by a crude
+# stem (scheduler.linking.words.stem) first.
 TYPO_MIN_SIMILARITY = 0.75
 
 # Two quotations of similar length are compared as variants (small edits);
@@ -73,9 +74,10 @@ REPORTS_MIN_RUN = 2
 REPORTS_MIN_LONGEST_RUN = 5
 # ... these make at least this share of the quotation ("12 of 14 words"), or
 # at least REPORTS_LONG_PART words (a long verbatim passage of a long speech is
-# substantial even when it is a small share of it).
+# substantial even when it is a small share of it: in the labelled set, a
+# post repeating the second half of a statement, 11 words of 24).
 REPORTS_MIN_COVERAGE = 0.5
-REPORTS_LONG_PART = 12
+REPORTS_LONG_PART = 10
 # Short passages could be anyone's words: under this many matched words the
 # article must also name the speaker. Unattributed quotations need this many.
 REPORTS_NAMELESS_MIN_WORDS = 10
@@ -134,6 +136,9 @@ CONTEXT_WEIGHT = 0.5
 # them: "May", "Young" and "Long" are words before they are names).
 SURNAME_MAX_DF_RATIO = 0.2
 SURNAME_MIN_LETTERS = 3
+# ... in a small collection a share says little: up to this many articles
+# holding the word is never "common".
+SURNAME_MIN_DF = 5
 
 # --------------------------------------------------------------- vocabulary
 
