@@ -3,18 +3,21 @@
 Files under tests/fixtures/sites/ are served at their path (``/a/b`` also
 finds ``a/b.html``); tests add or change routes (an edited statement, a 500,
 a slow answer, a wrong charset, a 20 MB page) between crawls. Every request is
-logged, so tests can assert what was (not) fetched.
+logged, so tests can assert what was (not) fetched; ``requests`` keeps each
+one's query and headers too, and a route's ``serve`` sees them (a fake API
+that answers by query parameter, or refuses a missing token).
 """
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 SITES = Path(__file__).resolve().parents[1] / "fixtures" / "sites"
 CONTENT_TYPES = {
@@ -37,6 +40,29 @@ class Route:
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
     respond: Callable[[int], Route] | None = None  # called with the request count (1, 2, ...)
+    serve: Callable[[Asked], Route] | None = None  # called with the request itself
+
+
+@dataclass
+class Asked:
+    """One request as the server saw it."""
+
+    path: str
+    query: dict[str, list[str]]
+    headers: dict[str, str]  # names lower-cased
+    count: int  # how many times this path was asked, this one included
+
+    def param(self, name: str) -> str | None:
+        values = self.query.get(name)
+        return values[0] if values else None
+
+
+def json_route(
+    body: bytes | object, status: int = 200, headers: dict[str, str] | None = None
+) -> Route:
+    """A JSON answer (``body`` as bytes, or any value to serialise)."""
+    data = body if isinstance(body, bytes) else json.dumps(body).encode()
+    return Route(status, data, {"Content-Type": CONTENT_TYPES[".json"], **(headers or {})})
 
 
 class FixtureServer:
@@ -44,6 +70,7 @@ class FixtureServer:
         self.root = root
         self.routes: dict[str, Route] = {}
         self.log: list[str] = []
+        self.requests: list[Asked] = []
         self.counts: dict[str, int] = {}
         self.lock = threading.Lock()
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -67,6 +94,7 @@ class FixtureServer:
         with self.lock:
             self.routes.clear()
             self.log.clear()
+            self.requests.clear()
             self.counts.clear()
 
     def set(
@@ -106,12 +134,20 @@ class FixtureServer:
                 pass
 
             def do_GET(self) -> None:
-                path = urlsplit(self.path).path
+                parts = urlsplit(self.path)
+                path = parts.path
                 full = self.path
                 with server.lock:
                     server.log.append(full)
                     server.counts[path] = server.counts.get(path, 0) + 1
                     count = server.counts[path]
+                    asked = Asked(
+                        path,
+                        parse_qs(parts.query, keep_blank_values=True),
+                        {k.lower(): v for k, v in self.headers.items()},
+                        count,
+                    )
+                    server.requests.append(asked)
                     route = server.routes.get(full) or server.routes.get(path)
                 if route is None:
                     route = server._file_route(path) or Route(
@@ -121,6 +157,8 @@ class FixtureServer:
                     )
                 if route.respond is not None:
                     route = route.respond(count)
+                if route.serve is not None:
+                    route = route.serve(asked)
                 if route.delay:
                     time.sleep(route.delay)
                 try:
