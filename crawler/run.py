@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 
 from crawler.ingest import sync_sources
 from crawler.logs import setup_crawl_logging
@@ -19,6 +19,7 @@ from crawler.sources import SourceConfig
 from store.db import open_store
 from store.models import Document, Source, utcnow
 
+PLATFORM_KINDS = ("x", "bluesky", "mastodon", "telegram")
 COUNT_KEYS = ("new", "changed", "unchanged", "failed", "deleted", "quotations")
 
 
@@ -76,13 +77,23 @@ def _crawl_inputs(db_url: str | None, configs: list[SourceConfig]) -> dict[str, 
                     ).all()
                 )
                 since = now - timedelta(days=config.recheck_days)
+                if config.kind in PLATFORM_KINDS:
+                    # A platform spider rechecks its posts through the API, those young by
+                    # their own time (a first crawl stores years of posts at once).
+                    which = Document.kind == "post"
+                    young = or_(
+                        Document.published_at >= since,
+                        and_(Document.published_at.is_(None), Document.first_seen_at >= since),
+                    )
+                else:  # pages are refetched; posts embedded in them are not pages
+                    which, young = Document.kind != "post", Document.first_seen_at >= since
                 recheck = list(
                     session.scalars(
                         select(Document.url).where(
                             Document.source_id == source.id,
-                            Document.kind != "post",
+                            which,
                             Document.deleted_at.is_(None),
-                            Document.first_seen_at >= since,
+                            young,
                         )
                     )
                 )
@@ -118,7 +129,7 @@ def run_crawl(
             "known": spider_inputs["known"],
             "recheck": spider_inputs["recheck"],
         }
-        if config.kind in ("x", "bluesky", "mastodon", "telegram"):
+        if config.kind in PLATFORM_KINDS:
             kwargs["state"] = spider_inputs["state"]
         process.crawl(crawler, **kwargs)
     process.start()
