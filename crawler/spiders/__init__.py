@@ -9,10 +9,12 @@ from crawler.spiders.feed import FeedSpider
 from crawler.spiders.listing import ListingSpider
 from crawler.spiders.page import PageSpider
 from crawler.spiders.sitemap import SitemapSpider
+from crawler.spiders.x import XSpider
 
 SPIDERS = {
     "feed": FeedSpider,
     "sitemap": SitemapSpider,
     "listing": ListingSpider,
     "page": PageSpider,
+    "x": XSpider,
 }
