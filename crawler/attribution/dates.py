@@ -82,7 +82,10 @@ def resolve(toks: list[Tok], words: DateWords, published: date | datetime | None
     day = _day(published)
     keys = [t.key for t in toks]
     n = len(keys)
+    openers = words.openers
     for i, key in enumerate(keys):
+        if key not in openers and key not in words.weekdays and key not in words.months:
+            continue
         three = " ".join(keys[i : i + 3])
         two = " ".join(keys[i : i + 2])
         for phrase in (three, two, key):

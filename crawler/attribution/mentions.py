@@ -299,8 +299,17 @@ def _named(
             k >= run
             and (
                 lex.is_title(tok.base)
-                # Only a leading function word goes ("The Ministry of Energy" keeps "of").
-                or (tok.base in lex.function_words and k <= name_start)
+                # Only a leading function word goes ("The Ministry of Energy" keeps "of");
+                # a month opening a name stays unless a title follows ("Jan de Vries").
+                or (
+                    tok.base in lex.function_words
+                    and k <= name_start
+                    and not (
+                        tok.base in lex.dates.months
+                        and k < last
+                        and not lex.is_title(toks[k + 1].base)
+                    )
+                )
                 or (abbreviation_dot(toks, k, lex) and toks[k - 1].key in lex.abbreviations)
             )
             and not (k > run and toks[k - 1].cap and lex.is_org(tok.base))

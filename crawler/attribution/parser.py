@@ -68,6 +68,9 @@ class _Found:
     # The tokens read around the quotation, and the stretch of text they cover.
     context: list[Tok] = field(default_factory=list)
     context_span: tuple[int, int] = (0, 0)
+    source: _Found | None = None  # the quotation whose cue this one shares
+    said: dates.SaidAt | None = None  # a date the cue gives, once looked for
+    said_checked: bool = False
 
 
 def extract_quotes(
@@ -78,6 +81,7 @@ def extract_quotes(
     default_speaker: str | None = None,
 ) -> list[Quote]:
     """The quotations of ``text`` with their speakers (see the package docstring)."""
+    when = dates.parse_published(published)  # a malformed date is an error, quotes or not
     if not text:
         return []
     lex = lexicon_for(lang)
@@ -88,9 +92,7 @@ def extract_quotes(
         turns = [t for t in turns if t.label_start > headline_end]  # "Pence: …" titles a story
     if not quoted and not turns:
         return []
-    return _Document(text, lex, dates.parse_published(published), default_speaker).run(
-        quoted, turns
-    )
+    return _Document(text, lex, when, default_speaker).run(quoted, turns)
 
 
 class _Document:
@@ -108,6 +110,7 @@ class _Document:
         self.speakers: dict[str, str] = {}  # folded last word -> name, for pronouns
         self.quotations = coref.Quotations([])
         self._headline: Mention | bool | None = False  # computed on first use
+        self._last_tokens: tuple[tuple[int, int], list[Tok]] = ((-1, -1), [])
 
     def run(self, quoted: list[Quoted], turns: list[Turn]) -> list[Quote]:
         self.quotations = coref.Quotations(
@@ -161,7 +164,7 @@ class _Document:
         lo = max(q.line_start, q.open_at - tuning.BEFORE_WINDOW_CHARS)
         if prev is not None:
             lo = max(lo, (prev.close_at if prev.closed else prev.end) + 1)
-        before = tokenize(text, lo, q.open_at)
+        before = self._tokens(lo, q.open_at)
         sentence = cues.sentence_tokens(before, lex)
         after: list[Tok] = []
         if q.closed:
@@ -169,7 +172,7 @@ class _Document:
             hi = min(q.line_end, after_lo + tuning.AFTER_WINDOW_CHARS)
             if nxt is not None:
                 hi = min(hi, nxt.open_at)
-            after = tokenize(text, after_lo, hi)
+            after = self._tokens(after_lo, hi)
         in_headline = q.open_at < self.headline_end
         kind = quote.HEADLINE if in_headline else _kind(sentence)
         cue = self._choose(q, sentence, after, in_headline)
@@ -336,6 +339,7 @@ class _Document:
             item.cue_type, item.speaker = DEFAULT, self.default
 
     def _inherit(self, item: _Found, source: _Found, how: str) -> None:
+        item.source = source
         item.cue_type = how
         item.cue = source.cue
         item.mention = source.mention
@@ -449,6 +453,47 @@ class _Document:
             self._remember(item.speaker)
         return item
 
+    def _tokens(self, start: int, end: int) -> list[Tok]:
+        """Tokens of a stretch; the words between two quotations are read once, as the
+        first one's after-context and the second one's before-context."""
+        key = (start, end)
+        if self._last_tokens[0] != key:
+            self._last_tokens = (key, tokenize(self.text, start, end))
+        return self._last_tokens[1]
+
+    def _said(self, item: _Found) -> dates.SaidAt | None:
+        """A date near the item's cue ("said on Monday"), or None; shared with the
+        quotation whose cue it borrows."""
+        if item.said_checked:
+            return item.said
+        item.said_checked = True
+        if item.source is not None:
+            item.said = self._said(item.source)
+            return item.said
+        text = self.text
+        anchor = item.cue if item.cue is not None else item.mention  # no cue: the subject's
+        if anchor is None or self.published is None:
+            return None
+        lo = max(item.line_start, min(anchor.start, item.speaker_start or anchor.start) - 40)
+        hi = anchor.end + tuning.DATE_AFTER_CUE_CHARS
+        if item.start > anchor.end:
+            hi = min(hi, item.open_at)
+        if not dates.mentions_a_date(text[lo:hi], self.lex.dates):
+            return None
+        # The tokens read for the cue cover its clause (up to the next quotation, whose
+        # words are no date of this one); read again only for a cue elsewhere.
+        covered = item.context_span[0] <= anchor.start and anchor.end <= item.context_span[1]
+        around = item.context if covered else tokenize(text, lo, hi)
+        toks = [
+            t
+            for t in around
+            if lo <= t.start < hi
+            and not (item.start <= t.start < item.end)
+            and not self.quotations.inside(t.start)
+        ]
+        item.said = dates.resolve(toks, self.lex.dates, self.published)
+        return item.said
+
     def _remember(self, speaker: str) -> None:
         words = entities.name_words(speaker)
         if words:
@@ -459,22 +504,7 @@ class _Document:
     def _quote(self, item: _Found) -> Quote:
         text = self.text
         cue = item.cue
-        said = None
-        anchor = cue if cue is not None else item.mention  # no cue: the subject's clause
-        if anchor is not None and self.published is not None:
-            lo = max(item.line_start, min(anchor.start, item.speaker_start or anchor.start) - 40)
-            hi = anchor.end + tuning.DATE_AFTER_CUE_CHARS
-            if item.start > anchor.end:
-                hi = min(hi, item.open_at)
-            if dates.mentions_a_date(text[lo:hi], self.lex.dates):
-                covered = item.context_span[0] <= lo and hi <= item.context_span[1]
-                around = item.context if covered else tokenize(text, lo, hi)
-                toks = [
-                    t
-                    for t in around
-                    if lo <= t.start < hi and not (item.start <= t.start < item.end)
-                ]
-                said = dates.resolve(toks, self.lex.dates, self.published)
+        said = self._said(item)
         if said is None:
             said = dates.document_time(self.published)
             said_from = "document"

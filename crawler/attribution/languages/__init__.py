@@ -75,6 +75,7 @@ class DateWords:
     periods: dict[str, tuple[str, int]] = field(default_factory=dict)  # phrase -> (unit, offset)
     last: frozenset[str] = frozenset()  # "last" of "last Monday"
     pattern: re.Pattern[str] = re.compile("(?!)")  # any of the words above, any case
+    openers: frozenset[str] = frozenset()  # first words of the phrases above
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: one per language, cached
@@ -203,6 +204,11 @@ def _build(datas: list[dict]) -> Lexicon:
         months={k: v + 1 for k, v in months.items()},
         periods=periods,
         last=frozenset(fold(v) for v in collect("dates", "last")),
+        openers=frozenset(
+            phrase.split()[0]
+            for phrases in (periods, collect("dates", "today"), collect("dates", "yesterday"))
+            for phrase in (fold(p) for p in phrases)
+        ),
         pattern=_date_pattern(
             [v for k in ("today", "yesterday", "weekdays", "months") for v in collect("dates", k)]
             + [p.split()[0] for p in periods]
@@ -246,7 +252,9 @@ def _build(datas: list[dict]) -> Lexicon:
             )
         ),
         pronoun_gender=pronoun_gender,
-        subject_pronouns=_words(collect("speakers", "subject_pronouns")),
+        # Folding makes Spanish "él" (he) the article "el": an article wins.
+        subject_pronouns=_words(collect("speakers", "subject_pronouns"))
+        - _words(collect("speakers", "determiners")),
         first_person=_words(collect("speakers", "first_person")),
         determiners=_words(collect("speakers", "determiners")),
         anonymous=_words(collect("speakers", "anonymous")),

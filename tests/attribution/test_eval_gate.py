@@ -1,0 +1,125 @@
+"""Eval gate: the parser's measured quality may not drop without someone saying so.
+
+Floors are the numbers measured when they were last raised (see
+crawler/attribution/README.md for the table and the commands). A change that
+lowers any of them fails here; a change that raises them should raise the floor
+in the same commit.
+
+(a) The project's own annotated fixtures (tests/fixtures/attribution, six
+    languages, every phenomenon of the parser): always run, scored by the minimal
+    scorer in attribution_scoring.py, which also requires null for anonymous
+    speakers and checks when things were said.
+(b) The public evaluation files in ../shared/data/quotes, scored by
+    ../shared/eval/score.py: skipped when that directory is absent (a user's
+    clone does not have it).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+from attribution_scoring import FIXTURES, load, score
+
+from crawler.attribution import extract_quotes
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+
+# (a) Own fixtures: {file: (P, R, F1, speaker accuracy, end-to-end F1, said_at right)}.
+FIXTURE_FLOORS = {
+    "en.jsonl": (1.000, 1.000, 1.000, 1.000, 1.000, 1.000),
+    "tr.jsonl": (1.000, 1.000, 1.000, 1.000, 1.000, 1.000),
+    "ru.jsonl": (1.000, 1.000, 1.000, 1.000, 1.000, 1.000),
+    "fr.jsonl": (1.000, 1.000, 1.000, 1.000, 1.000, 1.000),
+    "de.jsonl": (1.000, 1.000, 1.000, 1.000, 1.000, 1.000),
+    "es.jsonl": (1.000, 1.000, 1.000, 1.000, 1.000, 1.000),
+}
+
+# (b) Shared files: {file: (P, R, F1, speaker accuracy, end-to-end P, R, F1)}.
+SHARED_FLOORS = {
+    "polnear-dev.jsonl": (0.962, 0.976, 0.969, 0.872, 0.852, 0.866, 0.859),
+    "polnear-test.jsonl": (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0),
+    "german-wikinews-dev.jsonl": (0.771, 0.887, 0.825, 0.631, 0.557, 0.624, 0.588),
+    "german-wikinews-test.jsonl": (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0),
+}
+
+
+def test_every_fixture_file_has_a_floor() -> None:
+    assert sorted(p.name for p in FIXTURES.glob("*.jsonl")) == sorted(FIXTURE_FLOORS)
+
+
+@pytest.mark.parametrize("name", sorted(FIXTURE_FLOORS))
+def test_own_fixtures_stay_above_their_floors(name: str) -> None:
+    result = score(load(FIXTURES / name))
+    measured = (
+        result.precision,
+        result.recall,
+        result.f1,
+        result.speaker_accuracy,
+        result.e2e_f1,
+        result.dated_right / result.dated if result.dated else 1.0,
+    )
+    floors = FIXTURE_FLOORS[name]
+    names = ("precision", "recall", "F1", "speaker accuracy", "end-to-end F1", "said_at")
+    below = [
+        f"{what} {got:.3f} < {floor:.3f}"
+        for what, got, floor in zip(names, measured, floors, strict=True)
+        if got < floor
+    ]
+    assert not below, f"{name}: " + "; ".join(below) + "\n" + "\n".join(result.errors)
+
+
+def test_the_fixtures_are_built_from_their_sources() -> None:
+    """The JSONL files are generated: edit the marked-up .txt and run build.py."""
+    spec = importlib.util.spec_from_file_location("build_fixtures", FIXTURES / "build.py")
+    assert spec is not None and spec.loader is not None
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    for name, content in build.build().items():
+        assert (FIXTURES / name).read_text(encoding="utf-8") == content, name
+
+
+def _shared_scorer():
+    path = SHARED / "eval" / "score.py"
+    spec = importlib.util.spec_from_file_location("shared_score", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.eval
+@pytest.mark.parametrize("name", sorted(SHARED_FLOORS))
+def test_shared_evaluation_files_stay_above_their_floors(name: str) -> None:
+    path = SHARED / "data" / "quotes" / name
+    if not path.is_file():
+        pytest.skip(f"{path} is not here (the shared evaluation data is not part of the repo)")
+    scorer = _shared_scorer()
+    gold = scorer.read_jsonl(str(path))
+    predicted = {}
+    for doc_id, doc in gold.items():
+        quotes = extract_quotes(doc["text"], published=doc.get("published"), lang=doc.get("lang"))
+        predicted[doc_id] = {
+            "id": doc_id,
+            "quotes": [json.loads(json.dumps(q.to_dict())) for q in quotes],
+        }
+    result = scorer.score(gold, predicted, warn=None)
+    e, a, t = result["extraction"], result["attribution"], result["end_to_end"]
+    measured = (
+        e["precision"],
+        e["recall"],
+        e["f1"],
+        a["accuracy"],
+        t["precision"],
+        t["recall"],
+        t["f1"],
+    )
+    names = ("P", "R", "F1", "speaker accuracy", "e2e P", "e2e R", "e2e F1")
+    below = [
+        f"{what} {got:.4f} < {floor:.3f}"
+        for what, got, floor in zip(names, measured, SHARED_FLOORS[name], strict=True)
+        if got < floor
+    ]
+    assert not below, f"{name}: " + "; ".join(below)
