@@ -106,7 +106,11 @@ def _candidates(
     for k in range(1, len(sentence)):
         if cues.verb_end(sentence, k, lex) >= 0:
             subject = cues.subject_before(text, sentence, k, lex)
-            if subject is not None and subject.kind == mentions.NAME:
+            known = subject is not None and (
+                " " in subject.text or subject.key in registry.people or subject.key in speakers
+            )
+            if subject is not None and subject.kind == mentions.NAME and known:
+                # (A lone unknown capitalised word, "Delegates questioned", is no one yet.)
                 found.append((registry.fullest(subject.text, subject.start), subject.key))
             elif (
                 subject is not None

@@ -133,9 +133,10 @@ def _verb_second_subject(text: str, sent: list[Tok], lex: Lexicon) -> Mention | 
         return None
     first: Mention | None = None
     if not _opens_clause(sent[0], lex):
-        span = phrase_after(sent, 0, lex, after_verb=True)
-        if span is not None and span[1] < finite:
-            first = _described_name(text, sent, span, lex)
+        head = sent[:finite]  # the phrase before the finite verb, never past it
+        span = phrase_after(head, 0, lex, after_verb=True)
+        if span is not None:
+            first = _described_name(text, head, span, lex)
             if (
                 first is not None
                 and first.kind in (mentions.NAME, mentions.DESCRIPTION)
@@ -557,12 +558,8 @@ def _subject_past_appositions(
         span = phrase_before(sent, end - 1, lex, low=max(start, 0))
         if span is not None and all(t.text.isupper() for t in sent[span[0] : span[1] + 1]):
             span = None  # a dateline: "WASHINGTON -- President Obama, …, said"
-        if (
-            span is not None
-            and not opening
-            and not (sent[span[0]].key in lex.np_prepositions and not sent[span[0]].cap)
-        ):
-            mention = classify(text, sent, span[0], span[1], lex)
+        if span is not None and not opening:
+            mention = _segment_mention(text, sent, span, lex)
             if mention is not None:
                 phrases.append(mention)
         if start < 0 or (sent[start].text != "," and sent[start].text not in _DASHES):
@@ -575,6 +572,29 @@ def _subject_past_appositions(
         if mention.kind == mentions.PRONOUN:
             return mention
     return phrases[-1] if phrases else None
+
+
+def _segment_mention(
+    text: str, sent: list[Tok], span: tuple[int, int], lex: Lexicon
+) -> Mention | None:
+    """What a comma- or dash-separated part names: "with Hillary Clinton — who's called",
+    "a frosty relationship with McConnell, now …, who said": the name it ends with."""
+    first, last = span
+    if sent[first].key in lex.np_prepositions and not sent[first].cap:
+        first += 1  # "with Hillary Clinton": the name, not the preposition
+        if first > last:
+            return None
+    mention = classify(text, sent, first, last, lex)
+    if mention is not None and mention.kind == mentions.DESCRIPTION and sent[last].cap:
+        run = last
+        while run > first and (sent[run - 1].cap or mentions.abbreviation_dot(sent, run - 1, lex)):
+            run -= 1
+        named = classify(text, sent, run, last, lex)
+        if named is not None and named.kind == mentions.NAME:
+            return named
+    if sent[span[0]].key in lex.np_prepositions and not sent[span[0]].cap:
+        return mention if mention is not None and mention.kind == mentions.NAME else None
+    return mention
 
 
 def _anonymous_before(sent: list[Tok], first: int, lex: Lexicon) -> bool:

@@ -66,9 +66,11 @@ def is_quotation(
         and prev is not None
         and prev.word
         and (prev.cap or prev.key in lex.determiners)
+        and not inner[0].islower()
     ):
         # German: die Mission „Antica Babilonia“, die „Partij voor de Vrijheid“: after a
-        # noun or an article, and tied to no reporting verb, a quoted span names a thing.
+        # noun or an article, tied to no reporting verb and capitalised like a name, a
+        # quoted span names a thing (die „unter Druck stehenden Soldaten“ stays).
         return False
     if n_words <= tuning.TERM_MAX_WORDS:
         if prev is not None and prev.key in lex.scare_markers:

@@ -340,6 +340,11 @@ def _named(
         and (toks[last - 1].base in lex.honorific_gender or abbreviation_dot(toks, last - 1, lex))
     ):
         name_start = last  # "Mr. King", "Sen. Major": after an honorific, a title word is a name
+    if all(
+        toks[k].base in lex.function_words or toks[k].key in lex.auxiliaries or not toks[k].word
+        for k in range(first, last + 1)
+    ):
+        return None  # "So", "Darin": an adverb opening the sentence names no one
     if name_start > last and not is_org:  # titles only: "the President", "Der Staatsanwalt"
         phrase = text[toks[first].start : toks[last].end]
         key = toks[last].base
