@@ -5,8 +5,10 @@
 
 from __future__ import annotations
 
+from crawler.spiders.bluesky import BlueskySpider
 from crawler.spiders.feed import FeedSpider
 from crawler.spiders.listing import ListingSpider
+from crawler.spiders.mastodon import MastodonSpider
 from crawler.spiders.page import PageSpider
 from crawler.spiders.sitemap import SitemapSpider
 from crawler.spiders.x import XSpider
@@ -17,4 +19,6 @@ SPIDERS = {
     "listing": ListingSpider,
     "page": PageSpider,
     "x": XSpider,
+    "bluesky": BlueskySpider,
+    "mastodon": MastodonSpider,
 }
