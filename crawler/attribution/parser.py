@@ -521,9 +521,7 @@ class _Document:
             cue_start=cue.start if cue is not None else None,
             cue_end=cue.end if cue is not None else None,
             cue_type=item.cue_type,
-            confidence=confidence.confidence(
-                item.cue_type, item.mention, item.speaker, item.closed
-            ),
+            confidence=confidence.confidence(item.cue_type, item.speaker),
             said_at=said.at,
             said_precision=said.precision,
             said_from=said_from,

@@ -27,7 +27,10 @@ from crawler.attribution import extract_quotes
             "Wir bauen jedes Dorf wieder auf.",
         ),
         ("Der Minister sagte: ‚Wir bauen es wieder auf.‘", "Wir bauen es wieder auf."),
-        ("大臣は「すべての村を再建する」と述べた。", "すべての村を再建する"),
+        (
+            "大臣は「私たちはすべての村と学校を再建する」と述べた。",
+            "私たちはすべての村と学校を再建する",
+        ),
         ("''We will rebuild every village,'' the minister said.", "We will rebuild every village"),
     ],
 )
