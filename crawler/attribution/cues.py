@@ -312,8 +312,8 @@ def after_cue(text: str, toks: list[Tok], lex: Lexicon, headline: bool) -> Cue |
             return None
         mention = classify(text, toks, span[0], span[1], lex)
         if mention is not None and mention.kind in (mentions.NAME, mentions.ROLE, mentions.ORG):
-            mark = toks[i - 1]
-            return Cue(DASH if dash else HEADLINE, mark.start, mark.end, mention, mark.text)
+            sign = toks[i - 1]
+            return Cue(DASH if dash else HEADLINE, sign.start, sign.end, mention, sign.text)
     return None
 
 
@@ -401,12 +401,14 @@ def before_cue(text: str, sent: list[Tok], lex: Lexicon) -> Cue | None:
             words = text[sent[verb].start : sent[verb_last].end]
             return Cue(BEFORE, sent[verb].start, sent[verb_last].end, subject, words)
     weak: Cue | None = None  # a cue to fall back on: relative clauses, "we", "I"
+    participle: tuple[int, int] | None = None
     for verb, verb_last in reversed(verbs):
         words = text[sent[verb].start : sent[verb_last].end]
         if lex.is_participle(sent[verb].key):
             if not (
                 verb > 0 and sent[verb - 1].cap and sent[verb - 1].base not in lex.function_words
             ):
+                participle = participle or (verb, verb_last)
                 continue  # "…, saying": the subject is the clause's, found with an earlier verb
             # "footage of Trump saying …": the name right before the participle speaks.
             run = verb - 1
@@ -439,6 +441,11 @@ def before_cue(text: str, sent: list[Tok], lex: Lexicon) -> Cue | None:
             mention = _inverted_pronoun(sent, verb, verb_last, lex)
         if mention is None:
             continue
+        if verb > 0 and sent[verb - 1].key in lex.conjunctions and mention.kind != mentions.NAME:
+            # "… a forum sponsored by NBC News and said": the clause's subject said it.
+            subject = sentence_subject(text, sent, lex)
+            if subject is not None and subject.kind in SUBJECT_KINDS:
+                mention = subject
         cue = Cue(BEFORE, sent[verb].start, sent[verb_last].end, mention, words)
         relative = _after_relative(sent, verb, lex)
         first_person = mention.kind == mentions.PRONOUN and mention.gender == "1"
@@ -448,6 +455,14 @@ def before_cue(text: str, sent: list[Tok], lex: Lexicon) -> Cue | None:
             weak = weak or cue
             continue
         return cue
+    if weak is not None and participle is not None:
+        # "Trump was defensive when forced to defend not paying an architect who said he
+        # was stiffed, saying, “…”": the participle's subject is the sentence's.
+        subject = sentence_subject(text, sent, lex)
+        if subject is not None and subject.kind in (mentions.NAME, mentions.PRONOUN):
+            verb, verb_last = participle
+            words = text[sent[verb].start : sent[verb_last].end]
+            return Cue(BEFORE, sent[verb].start, sent[verb_last].end, subject, words)
     if weak is not None:
         return weak
     if verbs:

@@ -139,6 +139,13 @@ def phrase_after(
             if tok.key in lex.np_prepositions and tok.key not in lex.joiners:
                 break
             if (
+                tok.key in lex.joiners
+                and i + 1 < n
+                and toks[i + 1].key in lex.determiners
+                and not described
+            ):
+                break  # "said Del. Stacey Plaskett of the Virgin Islands": a place follows
+            if (
                 not described
                 and toks[i - 1].cap
                 and tok.key not in lex.name_particles

@@ -109,7 +109,8 @@ class _Document:
         self.registry = entities.build(text, lex, max(0, self.headline_end))
         self.speakers: dict[str, str] = {}  # folded last word -> name, for pronouns
         self.quotations = coref.Quotations([])
-        self._headline: Mention | bool | None = False  # computed on first use
+        self._headline: Mention | None = None  # computed on first use
+        self._headline_done = False
         self._last_tokens: tuple[tuple[int, int], list[Tok]] = ((-1, -1), [])
 
     def run(self, quoted: list[Quoted], turns: list[Turn]) -> list[Quote]:
@@ -400,7 +401,7 @@ class _Document:
 
     def _headline_speaker(self) -> Mention | None:
         """Who speaks in the title: "Pat Caddell: …", "…, Lindsey Graham Says", "Obama Sees …"."""
-        if self._headline is not False:
+        if self._headline_done:
             return self._headline
         text, lex = self.text, self.lex
         toks = tokenize(text, 0, self.headline_end)
@@ -427,7 +428,7 @@ class _Document:
                     break
         if found is not None and found.kind not in (mentions.NAME, mentions.ORG):
             found = None
-        self._headline = found
+        self._headline, self._headline_done = found, True
         return found
 
     def _turn(self, turn: Turn) -> _Found:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterator
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import IO, Any
 
@@ -57,24 +58,14 @@ def command(
             echo_json_lines([_json_document(line, number, source, defaults)])
 
 
-def _open(source: str) -> IO[str]:
+def _open(source: str) -> AbstractContextManager[IO[str]]:
     if source == "-":
-        return _StdinText()
+        return nullcontext(sys.stdin)  # read, but not closed: it is not ours
     try:
         return Path(source).open(encoding="utf-8")
     except OSError as error:
         fail(f"cannot read {source}: {error.strerror or error}")
         raise  # unreachable: fail raises
-
-
-class _StdinText:
-    """stdin as a context manager that does not close it."""
-
-    def __enter__(self) -> IO[str]:
-        return sys.stdin
-
-    def __exit__(self, *_: object) -> None:
-        return None
 
 
 def _lines(handle: IO[str], source: str) -> Iterator[str]:

@@ -102,6 +102,7 @@ class Lexicon:
     adverb_suffixes: tuple[str, ...]
     relatives: frozenset[str]
     tag_openers: frozenset[str]
+    conjunctions: frozenset[str]
     agent_markers: frozenset[str]
     name_suffixes: frozenset[str]
     name_case_suffixes: tuple[str, ...]
@@ -238,6 +239,7 @@ def _build(datas: list[dict]) -> Lexicon:
         adverb_suffixes=tuple(sorted({fold(s) for s in collect("cues", "adverb_suffixes")})),
         relatives=_words(collect("cues", "relatives")),
         tag_openers=_words(collect("cues", "tag_openers")),
+        conjunctions=_words(collect("cues", "conjunctions")),
         agent_markers=_words(collect("cues", "agent_markers")),
         name_suffixes=_words(collect("cues", "name_suffixes")),
         name_case_suffixes=tuple(
