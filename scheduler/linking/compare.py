@@ -39,6 +39,7 @@ from scheduler.linking.words import (
     name_words,
     number_value,
     stem,
+    write_numbers,
 )
 from store.text import normalize_words
 
@@ -117,6 +118,7 @@ def _diff(
     before and after it are not differences.
     """
     diff = _Diff()
+    a, b = write_numbers(a), write_numbers(b)
     a, b = join_compounds(a, b), join_compounds(b, a)
     ops = Levenshtein.opcodes(a, b).as_list()
     if inside:

@@ -32,7 +32,7 @@ from rapidfuzz.distance import LCSseq
 from scheduler.linking import thresholds as T
 from scheduler.linking.compare import same_word
 from scheduler.linking.names import NameFinder
-from scheduler.linking.words import NEGATIONS, fold, is_function_word, stem, trigrams
+from scheduler.linking.words import NEGATIONS, fold, is_function_word, stem, stem_of, trigrams
 
 KIND_RANK = {"reports": 2, "covers": 1}
 
@@ -131,8 +131,8 @@ def align(quote: Sequence[str], stretch: Sequence[str]) -> Alignment:
     negation ("every school" for "every village") is another claim.
     """
     # Words compared by their stems: "supported" reports "supports".
-    quote_stems = [stem(w) for w in quote]
-    stretch_stems = [stem(w) for w in stretch]
+    quote_stems = list(map(stem_of, quote))
+    stretch_stems = list(map(stem_of, stretch))
     blocks = [
         b
         for b in LCSseq.editops(quote_stems, stretch_stems).as_matching_blocks()
@@ -190,16 +190,29 @@ def _starts(quote: Sequence[str], padded: str, anchors: list[tuple[str, str, str
 class ArticleMatcher:
     """Quotation profiles indexed for matching articles one by one."""
 
-    def __init__(self, profiles: Iterable[QuoteProfile], names: NameFinder) -> None:
+    def __init__(
+        self,
+        profiles: Iterable[QuoteProfile],
+        names: NameFinder,
+        common_words: frozenset[str] = frozenset(),
+    ) -> None:
+        """``common_words``: words in many articles; a triple of them anchors nothing."""
         self.profiles = list(profiles)
         self.names = names
         posting: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+        anchors = [0] * len(self.profiles)
         for i, p in enumerate(self.profiles):
             if len(p.words) >= T.REPORTS_SHORT_MIN_WORDS:
                 for triple in trigrams(p.words):
-                    posting[triple].append(i)
+                    if not all(w in common_words for w in triple):
+                        posting[triple].append(i)
         self.index = {k: v for k, v in posting.items() if len(v) <= T.REPORTS_MAX_POSTING}
         self.keys = frozenset(self.index)
+        for ids in self.index.values():
+            for i in ids:
+                anchors[i] += 1
+        # A report carries a run of REPORTS_MIN_LONGEST_RUN words: triples in common.
+        self.min_anchors = [max(1, min(T.REPORTS_MIN_ANCHORS, n)) for n in anchors]
         timed: dict[int, list[tuple[datetime, int]]] = defaultdict(list)
         for i, p in enumerate(self.profiles):
             if p.speaker_id is not None and p.time is not None and p.topic:
@@ -223,7 +236,7 @@ class ArticleMatcher:
         for speaker_id in named:
             for i in self._said_around(speaker_id, article.time):
                 if i not in found:
-                    stems = stems if stems is not None else {stem(w) for w in word_set}
+                    stems = stems if stems is not None else set(map(stem_of, word_set))
                     link = self._covers(self.profiles[i], article, stems, named)
                     if link:
                         found[i] = link
@@ -243,7 +256,8 @@ class ArticleMatcher:
         return {
             i: anchors
             for i, anchors in candidates.items()
-            if (said := self.profiles[i].time) is None or said - early <= time <= said + late
+            if len(anchors) >= self.min_anchors[i]
+            and ((said := self.profiles[i].time) is None or said - early <= time <= said + late)
         }
 
     def _reports(

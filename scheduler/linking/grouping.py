@@ -34,7 +34,7 @@ from functools import cached_property
 
 from scheduler.linking import thresholds as T
 from scheduler.linking.compare import Verdict, Wording, compare
-from scheduler.linking.words import bigrams, name_words
+from scheduler.linking.words import bigrams, name_words, trigrams
 
 _NEVER = datetime.max.replace(tzinfo=UTC)
 
@@ -59,8 +59,14 @@ class QuoteRow:
         return Wording(self.words, name_words(self.text))
 
     @cached_property
-    def shingles(self) -> set[tuple[str, str]]:
-        return bigrams(self.words) if len(self.words) > 1 else {(self.words[0], "")}
+    def shingles(self) -> set[tuple[str, ...]]:
+        """Word pairs: to find one speaker's near duplicates."""
+        return set(bigrams(self.words)) if len(self.words) > 1 else {self.words}
+
+    @cached_property
+    def triples(self) -> set[tuple[str, ...]]:
+        """Word triples: to find near duplicates across speakers (rarer than pairs)."""
+        return set(trigrams(self.words)) if len(self.words) > 2 else {self.words}
 
 
 @dataclass
@@ -109,48 +115,57 @@ def _key(*parts: object) -> int:
     return hash(parts)
 
 
+def _enough(count: int, fewest: int) -> bool:
+    return count >= max(1, math.ceil(T.GROUPING_MIN_SHARED_SHINGLES * fewest))
+
+
 def candidate_pairs(
     touched: Sequence[QuoteRow], universe: Sequence[QuoteRow]
 ) -> Iterable[tuple[QuoteRow, QuoteRow]]:
-    """Pairs (touched, other) that share enough word pairs and may be one speaker's.
+    """Pairs (touched, other) that share enough shingles and may be one speaker's.
 
     ``touched`` are the quotations new or changed since the last run; each
-    is compared with every quotation of ``universe`` (which holds them too).
+    is compared with the quotations of ``universe`` (which holds them too):
+    its speaker's, by word pairs (short postings: one speaker's quotations),
+    and unattributed ones (or, for an unattributed one, everybody's) by word
+    triples, whose postings stay short across speakers too.
     """
     by_speaker: dict[int, list[int]] = defaultdict(list)
     for i, row in enumerate(universe):
-        for shingle in row.shingles:
-            by_speaker[_key(row.speaker_id, shingle)].append(i)
-    by_shingle: dict[int, list[int]] = defaultdict(list)
-    if any(row.speaker_id is None for row in touched):
-        for i, row in enumerate(universe):
+        if row.speaker_id is not None:
             for shingle in row.shingles:
-                by_shingle[_key(shingle)].append(i)
+                by_speaker[_key(row.speaker_id, shingle)].append(i)
+    anybody = any(row.speaker_id is None for row in touched)
+    across: dict[int, list[int]] = defaultdict(list)
+    for i, row in enumerate(universe):
+        if anybody or row.speaker_id is None:
+            for triple in row.triples:
+                across[_key(triple)].append(i)
     seen: set[tuple[int, int]] = set()
     for row in touched:
-        shared: Counter[int] = Counter()
-        for shingle in row.shingles:
-            if row.speaker_id is None:
-                postings = [by_shingle.get(_key(shingle), [])]
-            else:
-                postings = [
-                    by_speaker.get(_key(row.speaker_id, shingle), []),
-                    by_speaker.get(_key(None, shingle), []),
-                ]
-            for posting in postings:
+        pairs: Counter[int] = Counter()
+        triples: Counter[int] = Counter()
+        if row.speaker_id is not None:
+            for shingle in row.shingles:
+                posting = by_speaker.get(_key(row.speaker_id, shingle), ())
                 if len(posting) <= T.GROUPING_MAX_POSTING:
-                    shared.update(posting)
-        for i, count in shared.items():
-            other = universe[i]
-            if other.id == row.id:
-                continue
-            pair = (min(row.id, other.id), max(row.id, other.id))
-            if pair in seen:
-                continue
-            fewest = min(len(row.shingles), len(other.shingles))
-            if count >= max(1, math.ceil(T.GROUPING_MIN_SHARED_BIGRAMS * fewest)):
-                seen.add(pair)
-                yield row, other
+                    pairs.update(posting)
+        for triple in row.triples:
+            posting = across.get(_key(triple), ())
+            if len(posting) <= T.GROUPING_MAX_POSTING_ACROSS:
+                triples.update(
+                    i for i in posting if row.speaker_id is None or universe[i].speaker_id is None
+                )
+        for counts, shingles in ((pairs, "shingles"), (triples, "triples")):
+            for i, count in counts.items():
+                other = universe[i]
+                pair = (min(row.id, other.id), max(row.id, other.id))
+                if other.id == row.id or pair in seen:
+                    continue
+                fewest = min(len(getattr(row, shingles)), len(getattr(other, shingles)))
+                if _enough(count, fewest):
+                    seen.add(pair)
+                    yield row, other
 
 
 def judge(a: QuoteRow, b: QuoteRow) -> Match | None:

@@ -49,7 +49,7 @@ from scheduler.linking.loading import (
     read_articles,
 )
 from scheduler.linking.merging import group_quotations, touched_since
-from scheduler.linking.vocabulary import load_vocabulary
+from scheduler.linking.vocabulary import Vocabulary, load_vocabulary
 from store.db import Store
 from store.models import DocumentVersion, JobState, Occurrence, Quotation, utcnow
 
@@ -131,7 +131,7 @@ def _quoted(
 
 
 def _link_quotations(
-    session: Session, report: LinkingReport, vocabulary: Any, ids: set[int] | None
+    session: Session, report: LinkingReport, vocabulary: Vocabulary, ids: set[int] | None
 ) -> tuple[list[Found], set[int]]:
     """Pass A: quotations ``ids`` (None: all) against every article in their windows."""
     profiles, names = load_profiles(session, vocabulary, ids=ids)
@@ -144,7 +144,7 @@ def _link_quotations(
         windows = [article_window(p.time) for p in profiles if p.time is not None]
         articles = article_ids(session, merge_intervals(windows))
     report.articles_examined += len(articles)
-    matcher = ArticleMatcher(profiles, names)
+    matcher = ArticleMatcher(profiles, names, vocabulary.common_words())
     found = _scan(matcher, session, articles)
     by_id = {p.id: p for p in profiles}
     found += _quoted(by_id, occurrence_pairs(session, quotation_ids=ids))
@@ -152,13 +152,14 @@ def _link_quotations(
 
 
 def _link_articles(
-    session: Session, report: LinkingReport, vocabulary: Any, ids: list[int], done: set[int]
+    session: Session, report: LinkingReport, vocabulary: Vocabulary, ids: list[int], done: set[int]
 ) -> list[Found]:
     """Pass B: new articles ``ids`` against every older quotation in their windows."""
     windows = merge_intervals(quotation_window(t) for t in article_times(session, ids))
     profiles, names = load_profiles(session, vocabulary, intervals=windows, exclude=done)
     report.articles_examined += len(ids)
-    found = _scan(ArticleMatcher(profiles, names), session, ids) if profiles else []
+    matcher = ArticleMatcher(profiles, names, vocabulary.common_words())
+    found = _scan(matcher, session, ids) if profiles else []
     pairs = [p for p in occurrence_pairs(session, document_ids=ids) if p[0] not in done]
     by_id = {p.id: p for p in profiles}
     missing = {qid for qid, *_ in pairs} - set(by_id)

@@ -143,7 +143,7 @@ def as_written(terms: dict[str, float], text: str) -> dict[str, str]:
     """Each folded term as the text first writes it, for reasons people read ("Tellin")."""
     written: dict[str, str] = {}
     for word in _WORD.findall(text):
-        folded = fold(word)
+        folded = word.lower() if word.isascii() else fold(word)
         if folded in terms and folded not in written:
             written[folded] = word
     return written

@@ -53,13 +53,19 @@ PART_MIN_ALIGNMENT = 80.0
 PART_EARLY_SLACK = timedelta(days=2)
 
 # Candidate pairs for grouping share at least this share of the shorter
-# quotation's word pairs (bigrams). Cheap filter before the exact comparison;
-# 0.3 lost no true pair of the labelled set.
-GROUPING_MIN_SHARED_BIGRAMS = 0.3
+# quotation's shingles (word pairs within a speaker, word triples across).
+# Cheap filter before the exact comparison; 0.3 lost no true pair of the
+# labelled set.
+GROUPING_MIN_SHARED_SHINGLES = 0.3
 
 # A word pair held by more quotations of one speaker than this is a set phrase
 # of theirs ("our people", "we will"): not used to find candidates.
 GROUPING_MAX_POSTING = 200
+# Across speakers (an unattributed quotation may be anybody's), a word triple
+# held by more quotations than this is a formula: not used. bench/link.py:
+# with 200, the lookups of 5,000 unattributed quotations took longer than
+# all the rest of grouping.
+GROUPING_MAX_POSTING_ACROSS = 20
 
 # ----------------------------------------------------------------- reports
 
@@ -97,6 +103,19 @@ REPORTS_WINDOW = timedelta(days=365)
 # "the people of"): not used to find candidate quotations in articles. Each
 # quotation keeps its rarer triples, which a report carries as well.
 REPORTS_MAX_POSTING = 50
+# A candidate shares at least this many distinct triples with the article (a
+# run of 5 words holds 3; a quotation of 3 or 4 words needs all of its).
+# One shared triple is mostly a phrase in common: bench/link.py spent half
+# its time aligning such candidates, none of which was a report.
+REPORTS_MIN_ANCHORS = 2
+
+# A word triple made only of words found in more than this share of the
+# articles (and in more than COMMON_WORD_MIN_DF of them) anchors nothing:
+# "in the country", "we will not". Every article holds dozens of such
+# triples; looking up their quotations was most of the article scan at 10,000
+# quotations in bench/link.py (and grew with the number of quotations).
+COMMON_WORD_DF_RATIO = 0.05
+COMMON_WORD_MIN_DF = 50
 
 # How far around an anchor (a word triple in common) the article is aligned
 # with the quotation: the quotation's length plus this many words on each

@@ -32,6 +32,11 @@ class Vocabulary:
         """The share of articles that hold ``word``."""
         return self.df.get(word, 0) / self.articles if self.articles else 0.0
 
+    def common_words(self) -> frozenset[str]:
+        """Words in more than COMMON_WORD_DF_RATIO of the articles (and COMMON_WORD_MIN_DF)."""
+        floor = max(T.COMMON_WORD_MIN_DF, T.COMMON_WORD_DF_RATIO * self.articles)
+        return frozenset(w for w, n in self.df.items() if n > floor)
+
     def idf(self, word: str) -> float:
         """Inverse document frequency, smoothed: 0 for a word in every article."""
         return math.log((self.articles + 1) / (self.df.get(word, 0) + 1))

@@ -96,15 +96,60 @@ def number_value(word: str) -> str | None:
     return word if word.isdigit() else None
 
 
+_MULTIPLIERS = {"hundred": 100, "thousand": 1000, "million": 1000000}
+
+
+def write_numbers(words: Sequence[str]) -> tuple[str, ...]:
+    """Numbers written one way: "two thousand" and "2,000" (folded "2 000") are "2000"."""
+    out: list[str] = []
+    value: int | None = None
+    for word in words:
+        if word in _MULTIPLIERS and value is not None:
+            value *= _MULTIPLIERS[word]
+        elif word in _NUMBER_WORDS and word not in _MULTIPLIERS:
+            value = _NUMBER_WORDS[word] if value is None else value + _NUMBER_WORDS[word]
+        elif len(word) == 3 and word.isdigit() and out and out[-1].isdigit() and value is None:
+            out[-1] += word  # "2 000": digit groups of one number
+        else:
+            if value is not None:
+                out.append(str(value))
+                value = None
+            out.append(word)
+    if value is not None:
+        out.append(str(value))
+    return tuple(out)
+
+
 _SUFFIXES = ("ing", "ed", "es", "s", "e")
 
 
-def stem(word: str) -> str:
-    """A crude English stem: "using" and "uses" are "us", "villages" is "villag"."""
+def _stem(word: str) -> str:
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 2:
             return word[: -len(suffix)]
     return word
+
+
+MAX_CACHED_STEMS = 2_000_000  # distinct words; beyond, the cache starts again
+
+
+class _Stems(dict[str, str]):
+    """word -> stem, computed once per distinct word (the article scan asks millions of times)."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) > MAX_CACHED_STEMS:
+            self.clear()
+        value = self[word] = _stem(word)
+        return value
+
+
+_STEMS = _Stems()
+stem_of = _STEMS.__getitem__  # for map() over many words
+
+
+def stem(word: str) -> str:
+    """A crude English stem: "using" and "uses" are "us", "villages" is "villag"."""
+    return _STEMS[word]
 
 
 def is_function_word(word: str) -> bool:

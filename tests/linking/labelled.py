@@ -355,37 +355,43 @@ def pair_scores(pairs: list[Pair]) -> tuple[Scores, list[tuple[Pair, bool]]]:
     return Scores(tp, predicted, sum(p.same for p in pairs)), wrong
 
 
-def main() -> None:  # pragma: no cover - a report for people
+def evaluate(path: Path) -> None:  # pragma: no cover - a report for people
+    """Store one labelled file in a fresh SQLite database, link it, print the scores."""
     import tempfile
 
     from scheduler.linking.job import run_linking
     from store.db import open_store
 
-    pairs, wrong = pair_scores(read_pairs())
-    print(f"grouping, labelled pairs: {pairs}")
-    for pair, said in wrong:
-        print(f"  judged {'same' if said else 'different'}: {pair.why}")
-    labelled = read_corpus()
+    labelled = read_corpus(path)
     with tempfile.TemporaryDirectory() as tmp:
         store = open_store(str(Path(tmp) / "labelled.db"))
         with store.session() as session:
             stored = store_corpus(session, labelled)
         report = run_linking(store)
         with store.session() as session:
-            print(f"grouping, corpus occurrences: {grouping_scores(session, stored)}")
+            grouping = grouping_scores(session, stored)
             gold = labelled.gold_links()
             predicted = predicted_links(session, stored)
         store.close()
+    print(f"== {path.name}: {len(labelled.news)} articles, {len(gold)} gold links")
+    print(f"grouping, occurrences: {grouping}")
     print(f"links (any kind): {link_scores(gold, predicted)}")
     for kind in ("reports", "covers"):
         print(f"links {kind}: {link_scores(gold, predicted, kind)}")
-    print("false links:")
-    for item in sorted(predicted - gold):
-        print("  ", item)
-    print("missed links:")
-    for item in sorted(gold - predicted):
-        print("  ", item)
+    for title, items in (("false", predicted - gold), ("missed", gold - predicted)):
+        print(f"{title} links:")
+        for item in sorted(items):
+            print("  ", item)
     print(f"job: {report.to_json()}")
+
+
+def main() -> None:  # pragma: no cover
+    pairs, wrong = pair_scores(read_pairs())
+    print(f"grouping, labelled pairs: {pairs}")
+    for pair, said in wrong:
+        print(f"  judged {'same' if said else 'different'}: {pair.why}")
+    evaluate(FIXTURES / "corpus.txt")
+    evaluate(FIXTURES / "heldout.txt")
 
 
 if __name__ == "__main__":  # pragma: no cover
