@@ -19,6 +19,7 @@ from crawler.attribution import mentions
 from crawler.attribution.languages import Lexicon
 from crawler.attribution.mentions import Mention
 from crawler.attribution.tokens import UPPER, tokenize
+from store.text import fold
 
 
 @dataclass(slots=True)
@@ -174,8 +175,6 @@ _INITIAL_DOT = re.compile(r"(?<![^\W\d_])([^\W\d_])\.(?=[^\W\d_])")
 def name_words(name: str) -> list[str]:
     """Folded words of a name, initials included: "Mary J. Blige" -> mary, j, blige;
     "V.Sorel" -> v, sorel."""
-    from store.text import fold
-
     return [fold(w) for w in _NAME_WORD.findall(_INITIAL_DOT.sub(r"\1. ", name))]
 
 
@@ -265,8 +264,6 @@ def _role_before(text: str, start: int, lex: Lexicon) -> tuple[str, ...]:
     found = _ROLE_BEFORE.search(text, max(0, start - 40), start)
     if found is None:
         return ()
-    from store.text import fold
-
     word = fold(found.group(1))
     return (word,) if lex.is_title(word) else ()
 

@@ -39,11 +39,13 @@ FIXTURE_FLOORS = {
 
 # (b) Shared files: {file: (P, R, F1, speaker accuracy, end-to-end P, R, F1)}.
 SHARED_FLOORS = {
-    "polnear-dev.jsonl": (0.962, 0.976, 0.969, 0.872, 0.852, 0.866, 0.859),
-    "polnear-test.jsonl": (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0),
-    "german-wikinews-dev.jsonl": (0.771, 0.887, 0.825, 0.631, 0.557, 0.624, 0.588),
-    "german-wikinews-test.jsonl": (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0),
+    "polnear-dev.jsonl": (0.962, 0.972, 0.967, 0.882, 0.861, 0.870, 0.866),
+    "polnear-test.jsonl": (0.974, 0.961, 0.967, 0.827, 0.823, 0.812, 0.817),
+    "german-wikinews-dev.jsonl": (0.832, 0.894, 0.862, 0.677, 0.615, 0.661, 0.637),
+    "german-wikinews-test.jsonl": (0.744, 0.853, 0.795, 0.616, 0.523, 0.599, 0.559),
 }
+# (Measured values rounded down to three decimals; a comparison allows 1e-9 for
+# floating point, nothing more.)
 
 
 def test_every_fixture_file_has_a_floor() -> None:
@@ -66,7 +68,7 @@ def test_own_fixtures_stay_above_their_floors(name: str) -> None:
     below = [
         f"{what} {got:.3f} < {floor:.3f}"
         for what, got, floor in zip(names, measured, floors, strict=True)
-        if got < floor
+        if got < floor - 1e-9
     ]
     assert not below, f"{name}: " + "; ".join(below) + "\n" + "\n".join(result.errors)
 
@@ -120,6 +122,6 @@ def test_shared_evaluation_files_stay_above_their_floors(name: str) -> None:
     below = [
         f"{what} {got:.4f} < {floor:.3f}"
         for what, got, floor in zip(names, measured, SHARED_FLOORS[name], strict=True)
-        if got < floor
+        if got < floor - 1e-9
     ]
     assert not below, f"{name}: " + "; ".join(below)
