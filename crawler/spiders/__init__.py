@@ -11,6 +11,7 @@ from crawler.spiders.listing import ListingSpider
 from crawler.spiders.mastodon import MastodonSpider
 from crawler.spiders.page import PageSpider
 from crawler.spiders.sitemap import SitemapSpider
+from crawler.spiders.telegram import TelegramSpider
 from crawler.spiders.x import XSpider
 
 SPIDERS = {
@@ -21,4 +22,5 @@ SPIDERS = {
     "x": XSpider,
     "bluesky": BlueskySpider,
     "mastodon": MastodonSpider,
+    "telegram": TelegramSpider,
 }
