@@ -12,8 +12,10 @@ Modules, one job each:
 - ``evidence``: ``reports`` and ``covers`` for one article, with reasons;
 - ``loading``: quotation profiles and news articles read from the store;
 - ``links``: writing links (add, upgrade, never duplicate);
-- ``job``: ``run_linking`` and its report, incremental by watermarks;
-- ``evaluate``: precision and recall on the labelled set.
+- ``job``: ``run_linking`` and its report, incremental by watermarks.
+
+Precision and recall on the labelled set: ``python tests/linking/labelled.py``.
+Speed: ``bench/link.py``.
 
 Use: ``from scheduler.linking.job import run_linking``.
 """

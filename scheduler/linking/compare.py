@@ -120,18 +120,18 @@ def _diff(
     diff = _Diff()
     a, b = write_numbers(a), write_numbers(b)
     a, b = join_compounds(a, b), join_compounds(b, a)
-    ops = Levenshtein.opcodes(a, b).as_list()
+    ops = list(Levenshtein.opcodes(a, b))
     if inside:
-        while ops and ops[0][0] == "insert":
+        while ops and ops[0].tag == "insert":
             ops.pop(0)
-        while ops and ops[-1][0] == "insert":
+        while ops and ops[-1].tag == "insert":
             ops.pop()
-    for tag, i1, i2, j1, j2 in ops:
-        left, right = a[i1:i2], b[j1:j2]
-        if tag == "equal":
-            diff.matched += i2 - i1
+    for op in ops:
+        left, right = a[op.src_start : op.src_end], b[op.dest_start : op.dest_end]
+        if op.tag == "equal":
+            diff.matched += len(left)
             continue
-        if tag == "replace":
+        if op.tag == "replace":
             for x, y in zip(left, right, strict=False):
                 if same_word(x, y):
                     diff.matched += 1

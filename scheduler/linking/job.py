@@ -134,20 +134,23 @@ def _link_quotations(
     session: Session, report: LinkingReport, vocabulary: Vocabulary, ids: set[int] | None
 ) -> tuple[list[Found], set[int]]:
     """Pass A: quotations ``ids`` (None: all) against every article in their windows."""
-    profiles, names = load_profiles(session, vocabulary, ids=ids)
-    report.quotations_linked = len(profiles)
-    if not profiles:
-        return [], set()
-    if ids is None:
-        articles = article_ids(session, None)
-    else:
-        windows = [article_window(p.time) for p in profiles if p.time is not None]
-        articles = article_ids(session, merge_intervals(windows))
-    report.articles_examined += len(articles)
-    matcher = ArticleMatcher(profiles, names, vocabulary.common_words())
-    found = _scan(matcher, session, articles)
-    by_id = {p.id: p for p in profiles}
-    found += _quoted(by_id, occurrence_pairs(session, quotation_ids=ids))
+    with _stage(report, "read quotations"):
+        profiles, names = load_profiles(session, vocabulary, ids=ids)
+        report.quotations_linked = len(profiles)
+        if not profiles:
+            return [], set()
+        if ids is None:
+            articles = article_ids(session, None)
+        else:
+            windows = [article_window(p.time) for p in profiles if p.time is not None]
+            articles = article_ids(session, merge_intervals(windows))
+        report.articles_examined += len(articles)
+        matcher = ArticleMatcher(profiles, names, vocabulary.common_words())
+    with _stage(report, "scan articles"):
+        found = _scan(matcher, session, articles)
+    with _stage(report, "read occurrences"):
+        by_id = {p.id: p for p in profiles}
+        found = _quoted(by_id, occurrence_pairs(session, quotation_ids=ids)) + found
     return found, set(by_id)
 
 
@@ -165,7 +168,7 @@ def _link_articles(
     missing = {qid for qid, *_ in pairs} - set(by_id)
     if missing:  # quotations said long before: linked by the parser's finding alone
         by_id.update({p.id: p for p in load_profiles(session, vocabulary, ids=missing)[0]})
-    return found + _quoted(by_id, pairs)
+    return _quoted(by_id, pairs) + found
 
 
 def _run(session: Session) -> LinkingReport:
@@ -194,15 +197,14 @@ def _run(session: Session) -> LinkingReport:
         report.groups = len(grouping.groups)
     with _stage(report, "vocabulary"):
         vocabulary = load_vocabulary(session)
-    with _stage(report, "link quotations"):
-        to_link = None if touched is None else (touched - grouping.merged_ids)
-        if to_link is not None:
-            to_link |= grouping.survivor_ids
-        done: set[int] = set()
-        if to_link is None or to_link:
-            found, done = _link_quotations(session, report, vocabulary, to_link)
+    to_link = None if touched is None else (touched - grouping.merged_ids)
+    if to_link is not None:
+        to_link |= grouping.survivor_ids
+    done: set[int] = set()
+    if to_link is None or to_link:
+        found, done = _link_quotations(session, report, vocabulary, to_link)
     if not report.full:
-        with _stage(report, "link articles"):
+        with _stage(report, "new articles"):
             new_articles = changed_article_ids(session, previous["version_id"])
             report.new_articles = len(new_articles)
             if new_articles:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.orm import Session
 
 from scheduler.linking.batches import chunks
@@ -20,7 +20,7 @@ from store.models import Link, utcnow
 
 # Scores are rounded to 4 places; a difference below this is no improvement.
 SCORE_EPSILON = 1e-6
-LINK = Link.__table__  # Core: executemany UPDATE by id
+LINK: Table = Link.__table__  # type: ignore[assignment]  # Core: executemany UPDATE
 
 
 @dataclass
@@ -76,8 +76,8 @@ def save_links(session: Session, found: Iterable[Found]) -> SavedLinks:
         higher = f.kind == kind and f.score > score + SCORE_EPSILON
         if stronger or higher:
             upgrades.append({"link_id": link_id, "k": f.kind, "s": f.score, "r": f.reason})
-    for batch in chunks(new_rows, 20000):
-        insert_rows(session.connection(), Link, batch)
+    for rows in chunks(new_rows, 20000):
+        insert_rows(session.connection(), Link, rows)
     if upgrades:
         session.execute(
             update(LINK)

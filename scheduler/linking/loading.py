@@ -179,8 +179,10 @@ def _first_contexts(
             doc_time = published or seen
             if qid not in found:
                 found[qid] = (f"{title or ''}\n{context or ''}", doc_time)
-            elif doc_time and (found[qid][1] is None or doc_time < found[qid][1]):
-                found[qid] = (found[qid][0], doc_time)
+                continue
+            first_context, earliest = found[qid]
+            if doc_time and (earliest is None or doc_time < earliest):
+                found[qid] = (first_context, doc_time)
     return found
 
 

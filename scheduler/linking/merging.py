@@ -14,7 +14,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import bindparam, case, delete, select, update
+from sqlalchemy import Table, bindparam, case, delete, select, update
 from sqlalchemy.orm import Session
 
 from scheduler.linking.batches import chunks
@@ -23,9 +23,9 @@ from store.models import Document, Link, Occurrence, Quotation, Source
 
 KIND_RANK = {"reports": 2, "covers": 1}
 # Core tables: executemany UPDATEs keyed by other columns than the primary key.
-LINK = Link.__table__
-OCCURRENCE = Occurrence.__table__
-QUOTATION = Quotation.__table__
+LINK: Table = Link.__table__  # type: ignore[assignment]
+OCCURRENCE: Table = Occurrence.__table__  # type: ignore[assignment]
+QUOTATION: Table = Quotation.__table__  # type: ignore[assignment]
 
 
 @dataclass

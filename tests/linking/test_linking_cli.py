@@ -13,7 +13,7 @@ def test_link_json_report_then_nothing_new(onrecord, db_url: str, corpus: Corpus
     report = json.loads(run.out)
     assert report["full"] is True
     assert report["links_added"]["reports"] >= 2  # the two news reports of "Karabakh is Azerbaijan"
-    assert set(report["stages"]) >= {"grouping", "link quotations", "write links"}
+    assert set(report["stages"]) >= {"grouping", "scan articles", "write links"}
 
     again = json.loads(onrecord("link", "--db", db_url, "--json").out)
     assert again["nothing_new"] is True and again["links_added"] == {"reports": 0, "covers": 0}
