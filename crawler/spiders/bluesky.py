@@ -100,11 +100,10 @@ class BlueskySpider(PlatformSpider):
             )
             return
         reached_known = False
-        for entry in feed:
-            draft = self.entry_draft(entry) if isinstance(entry, dict) else None
-            if draft is not None:
-                reached_known = reached_known or self.is_known(draft.url)
-                yield draft
+        for item in self.read_posts(response, feed, self.entry_draft):
+            if isinstance(item, DocumentDraft):
+                reached_known = reached_known or self.is_known(item.url)
+            yield item
         cursor = payload.get("cursor")
         if cursor and feed and not reached_known and page < self.max_pages():
             yield self.feed_request(str(cursor), page + 1)

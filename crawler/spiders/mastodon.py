@@ -143,11 +143,10 @@ class MastodonSpider(PlatformSpider):
             )
             return
         reached_known = False
-        for status in payload:
-            draft = self.status_draft(status) if isinstance(status, dict) else None
-            if draft is not None:
-                reached_known = reached_known or self.is_known(draft.url)
-                yield draft
+        for item in self.read_posts(response, payload, self.status_draft):
+            if isinstance(item, DocumentDraft):
+                reached_known = reached_known or self.is_known(item.url)
+            yield item
         following = next_link(response)
         if following and payload and not reached_known and page < self.max_pages():
             yield self.statuses_request(following, page + 1)
@@ -201,6 +200,4 @@ class MastodonSpider(PlatformSpider):
         if failure:
             yield failure
             return
-        draft = self.status_draft(payload) if isinstance(payload, dict) else None
-        if draft is not None:
-            yield draft
+        yield from self.read_posts(response, [payload], self.status_draft)

@@ -25,7 +25,7 @@ them (it is for Telegram's HTML preview, per the source's ``robots`` key).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from typing import Any, ClassVar
 
@@ -48,6 +48,8 @@ DEFAULT_MAX_PAGES = 5
 NO_LANGUAGE = frozenset({"und", "zxx", "qme", "qht", "qam", "qct", "qst"})
 # At most this much of an API's error body goes into a failure reason.
 MAX_DETAIL_CHARS = 300
+# What reading one post raises when the platform answers in a shape we did not expect.
+SHAPE_ERRORS = (KeyError, TypeError, ValueError, AttributeError, IndexError)
 
 
 class PlatformSpider(SourceSpider):
@@ -149,6 +151,29 @@ class PlatformSpider(SourceSpider):
             return None, self.failure(response.url, reason[:500], response.status, response.body)
 
     # ----------------------------------------------------------------- posts
+
+    def read_posts(
+        self,
+        response: Response,
+        entries: Iterable[Any],
+        make: Callable[[Any], DocumentDraft | None],
+        raw: Callable[[Any], bytes] | None = None,
+    ) -> Iterator[DocumentDraft | FailureItem]:
+        """``make`` for each entry; one that cannot be read is a failure, the others go on."""
+        for entry in entries:
+            try:
+                draft = make(entry)
+            except SHAPE_ERRORS as exc:
+                body = raw(entry) if raw else json.dumps(entry, default=str).encode()
+                yield self.failure(
+                    response.url,
+                    f"skipped a post in a shape not understood ({type(exc).__name__}: {exc})",
+                    response.status,
+                    body,
+                )
+                continue
+            if draft is not None:
+                yield draft
 
     def post_draft(
         self,

@@ -159,7 +159,10 @@ class TelegramSpider(PlatformSpider):
         if asked:
             yield self.no_preview(response.url, asked, response.status)
             return
-        tree = lxml_html.fromstring(response.body)
+        try:
+            tree = lxml_html.fromstring(response.text)
+        except (etree.ParserError, ValueError, AttributeError):  # empty, or not text at all
+            tree = lxml_html.fromstring("<html></html>")
         messages = tree.cssselect("div.tgme_widget_message[data-post]")
         if not messages and not tree.cssselect(".tgme_channel_history, .tgme_channel_info"):
             yield self.failure(
@@ -172,18 +175,23 @@ class TelegramSpider(PlatformSpider):
             return
         channel_name = first_text(tree, ".tgme_channel_info_header_title")
         numbers: set[int] = set()
-        reached_known = False
+        posts = []
         for message in messages:
             match = _DATA_POST.match(message.get("data-post") or "")
-            if not match or match[1].lower() != self.account.lower():
-                continue
-            numbers.add(int(match[2]))
-            if "service_message" in classes(message):
-                continue
-            draft = self.message_draft(message, match[1], int(match[2]), channel_name)
-            if draft is not None:
-                reached_known = reached_known or self.is_known(draft.url)
-                yield draft
+            if match and match[1].lower() == self.account.lower():
+                numbers.add(int(match[2]))
+                if "service_message" not in classes(message):
+                    posts.append((message, match[1], int(match[2])))
+        reached_known = False
+        for item in self.read_posts(
+            response,
+            posts,
+            lambda post: self.message_draft(*post, channel_name),
+            raw=lambda post: etree.tostring(post[0], encoding="utf-8"),
+        ):
+            if isinstance(item, DocumentDraft):
+                reached_known = reached_known or self.is_known(item.url)
+            yield item
         yield from self.judge_absences(numbers, before)
         if recheck:
             if numbers:  # an empty page covers nothing: the recheck ends there

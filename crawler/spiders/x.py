@@ -269,14 +269,15 @@ class XSpider(PlatformSpider):
             return
         posts = [t for t in payload.get("data") or [] if isinstance(t, dict) and t.get("id")]
         lookup = Includes(payload, posts)
+        ids = [int(t["id"]) for t in posts if str(t["id"]).isdigit()]
+        newest = max([newest, *ids])
         reached_known = False
-        for tweet in posts:
-            newest = max(newest, int(tweet["id"]) if str(tweet["id"]).isdigit() else 0)
-            draft = self.tweet_draft(tweet, lookup, username)
-            if draft is None:
-                continue
-            reached_known = reached_known or self.is_known(draft.url)
-            yield draft
+        for item in self.read_posts(
+            response, posts, lambda tweet: self.tweet_draft(tweet, lookup, username)
+        ):
+            if isinstance(item, DocumentDraft):
+                reached_known = reached_known or self.is_known(item.url)
+            yield item
         for error in payload.get("errors") or []:
             self.logger.info("%s: partial error from X: %s", response.url, error)
         next_token = (payload.get("meta") or {}).get("next_token")
@@ -451,10 +452,12 @@ class XSpider(PlatformSpider):
         for tweet in sorted(tweets, key=lambda t: int(t["id_str"])):
             stable = archive_stable_id(tweet)
             versions[stable] = tweet  # ascending ids: the latest edit wins
-        for stable, tweet in versions.items():
-            draft = self.archive_draft(tweet, stable, handle, name)
-            if draft is not None:
-                yield draft
+        yield from self.read_posts(
+            response,
+            versions.items(),
+            lambda entry: self.archive_draft(entry[1], entry[0], handle, name),
+            raw=lambda entry: json.dumps(entry[1], ensure_ascii=False).encode(),
+        )
         imported[response.url] = digest
         self.state["archives"] = imported
         yield SourceState(self.source.name, {"archives": imported})
@@ -509,7 +512,17 @@ class Includes:
     """The posts and users of one timeline page, by id (both field spellings)."""
 
     def __init__(self, payload: dict[str, Any], posts: list[dict[str, Any]]) -> None:
-        includes = payload.get("includes") or {}
-        included = field(includes, "tweets") or []
-        self.tweets = {str(t["id"]): t for t in [*included, *posts] if isinstance(t, dict)}
-        self.users = {str(u["id"]): u for u in includes.get("users") or [] if u.get("id")}
+        includes = payload.get("includes")
+        includes = includes if isinstance(includes, dict) else {}
+        included = field(includes, "tweets")
+        users = includes.get("users")
+        self.tweets = {
+            str(t["id"]): t
+            for t in [*(included if isinstance(included, list) else []), *posts]
+            if isinstance(t, dict) and t.get("id")
+        }
+        self.users = {
+            str(u["id"]): u
+            for u in (users if isinstance(users, list) else [])
+            if isinstance(u, dict) and u.get("id")
+        }

@@ -133,11 +133,16 @@ def test_a_deleted_post_is_marked_deleted_and_keeps_its_text(crawl, store: Store
     assert [k for k, d in docs.items() if d.deleted_at] == ["3krxtitf4222b"]
 
 
-def test_an_unknown_account_and_a_malformed_answer_are_failures_the_crawl_goes_on(
+def test_an_unknown_account_and_malformed_answers_are_failures_the_crawl_goes_on(
     crawl, store: Store, site
 ) -> None:
     serve_bluesky(site)
     site.set("/broken" + FEED, '{"feed": [', content_type="application/json")
+    page = json.loads((FIXTURES / "feed-page-2.json").read_bytes())
+    page["feed"][0]["post"]["record"] = "not a record"  # one post the spider cannot read
+    readable = page["feed"][1]["post"]
+    readable["uri"] = readable["uri"].replace("3kruxcfmuk22b", "3kruxcfmuk23b")  # its own post
+    site.routes["/odd" + FEED] = json_route(page)
     result = crawl(
         SOREL_BSKY
         + """
@@ -152,6 +157,12 @@ name = "broken"
 kind = "bluesky"
 account = "vsorel.bsky.social"
 url = "{{BASE}}/broken"
+
+[[source]]
+name = "odd"
+kind = "bluesky"
+account = "vsorel.bsky.social"
+url = "{{BASE}}/odd"
 """
     )
     assert result.code == 0
@@ -163,3 +174,6 @@ url = "{{BASE}}/broken"
     with store.session() as s:
         kept = s.scalars(select(FetchFailure).where(FetchFailure.url.contains("/broken/"))).one()
         assert kept.raw_sha256  # the bytes that did not parse are kept
+    odd = result.source("odd")  # the post that could be read was stored
+    assert (odd["failed"], odd["new"]) == (1, 1)
+    assert "skipped a post in a shape not understood" in odd["last_failure"]
