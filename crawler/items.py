@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from crawler.attribution import Quote
+
 
 def now() -> datetime:
     return datetime.now(UTC)
@@ -69,6 +71,7 @@ class DocumentDraft:
     parent_url: str | None = None  # the page a post was embedded in
     embedded: list[DocumentDraft] = field(default_factory=list)  # posts found in a page
     problems: list[str] = field(default_factory=list)  # what extraction noticed
+    quotes: list[Quote] | None = None  # found by crawler.prepare (None: not looked for yet)
 
 
 @dataclass

@@ -1,131 +1,117 @@
-"""Item pipelines: pages -> drafts -> store (dedup, versions, quotations).
+"""Item pipelines: pages -> drafts with quotations -> store.
 
 Two small stages, wired in crawler/settings.py:
 
-1. ExtractPipeline: a PageItem becomes a DocumentDraft (main text, title,
-   times with precision and provenance, canonical URL, embedded posts).
-2. StorePipeline: drafts are stored (ingest: dedup by canonical URL and
-   content hash, a new version for an edit, quotations attributed), gone
-   documents marked deleted, failures recorded with their raw bytes. One bad
-   item is logged and recorded; it never stops the crawl.
+1. PreparePipeline: a PageItem is extracted and its quotations found
+   (crawler.prepare), in worker processes so that Scrapy's own process only
+   fetches and stores (`ONRECORD_WORKERS`; 0 runs it in-process). Posts get
+   their quotations found the same way.
+2. StorePipeline: drafts are stored in small batches (dedup by canonical URL
+   and content hash, a new version for an edit, quotations recorded), gone
+   documents marked deleted, failures recorded with their raw bytes. A batch
+   that fails is retried item by item: one bad item is recorded and never
+   stops the crawl.
 """
 
 from __future__ import annotations
 
+import asyncio
+import atexit
 import logging
+import multiprocessing
+import os
 import traceback
 from collections import Counter
+from concurrent.futures import Executor, ProcessPoolExecutor
 from typing import Any
 
 from scrapy.crawler import Crawler
 from sqlalchemy import select
+from sqlalchemy.orm import Session
+from twisted.internet import task
 
-from crawler.extract import extract_page
-from crawler.extract.types import DatedValue, EmbeddedPost, ExtractedPage
-from crawler.ingest import ingest_document, record_failure, record_gone
-from crawler.items import Dated, DocumentDraft, FailureItem, GoneItem, PageItem, SourceState
+from crawler.ingest import SourceContext, ingest_documents, record_failure, record_gone
+from crawler.items import DocumentDraft, FailureItem, GoneItem, PageItem, SourceState
+from crawler.prepare import attribute, prepare_page
 from store.db import Store, open_store
 from store.models import CrawlRun, Source, utcnow
 
 logger = logging.getLogger(__name__)
 
-# Provenance we trust less than a feed's or sitemap's own date for the same page.
-GUESSED_DATE_SOURCES = ("htmldate", "url", "link-text")
-_PRECISION_RANK = {"second": 0, "minute": 1, "hour": 2, "day": 3, "week": 4, "month": 5, "year": 6}
+_POOL: ProcessPoolExecutor | None = None
 
 
-def _dated(value: DatedValue | None) -> Dated | None:
-    if value is None:
+def shared_pool(workers: int) -> Executor | None:
+    """One pool of worker processes for every crawler of this process (None: in-process)."""
+    global _POOL
+    if workers <= 0:
         return None
-    return Dated(value.at, value.precision, value.source)
+    if _POOL is None:
+        # forkserver: workers fork from a clean process, never from Scrapy's threads.
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["crawler.prepare"])
+        _POOL = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+        atexit.register(_POOL.shutdown, cancel_futures=True)
+    return _POOL
 
 
-def choose_published(page: Dated | None, listed: Dated | None) -> Dated | None:
-    """The page's own time, unless it is missing, a guess, or vaguer than the feed's same day."""
-    if page is None or (listed is not None and page.source in GUESSED_DATE_SOURCES):
-        return listed or page
-    same_day = listed is not None and abs((listed.at - page.at).total_seconds()) < 86400
-    if same_day and _PRECISION_RANK.get(listed.precision, 9) < _PRECISION_RANK.get(  # type: ignore[union-attr]
-        page.precision, 9
-    ):
-        return listed
-    return page
+def default_workers() -> int:
+    """All cores but the one Scrapy's process works on."""
+    return max(1, (os.cpu_count() or 2) - 1)
 
 
-def _embedded_draft(post: EmbeddedPost, page: PageItem, parent_url: str) -> DocumentDraft:
-    return DocumentDraft(
-        source=page.source,
-        url=post.url,
-        text=post.text,
-        kind="post",
-        lang=post.lang,
-        published=_dated(post.published),
-        external_id=f"{post.platform}:{post.post_id}",
-        fetched_at=page.fetched_at,
-        platform=post.platform,
-        post_author=post.author_name,
-        post_handle=post.author_handle,
-        parent_url=parent_url,
-    )
+class PreparePipeline:
+    """PageItem -> DocumentDraft with quotations (or a FailureItem); drafts get quotations."""
 
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        setting = crawler.settings.get("ONRECORD_WORKERS")
+        self.workers = default_workers() if setting is None else int(setting)
+        self.pool: Executor | None = None
 
-def draft_from_page(page: PageItem, extracted: ExtractedPage) -> DocumentDraft:
-    """What the extractor found on ``page``, as a document to store."""
-    return DocumentDraft(
-        source=page.source,
-        url=extracted.url,
-        text=extracted.text,
-        kind=page.kind,
-        title=extracted.title or page.title,
-        author=", ".join(extracted.authors) or None,
-        author_is_organisation=extracted.author_is_organisation,
-        lang=extracted.lang,
-        published=choose_published(_dated(extracted.published), page.published),
-        modified_at=extracted.modified.at if extracted.modified else None,
-        raw=page.body,
-        content_type=page.content_type,
-        fetched_at=page.fetched_at,
-        embedded=[_embedded_draft(p, page, extracted.url) for p in extracted.embedded_posts],
-        problems=list(extracted.problems),
-    )
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> PreparePipeline:
+        return cls(crawler)
 
+    def _default_speaker(self) -> str | None:
+        source = getattr(self.crawler.spider, "source", None)
+        if source is None or source.role != "statements":
+            return None
+        return source.speaker  # type: ignore[no-any-return]
 
-class ExtractPipeline:
-    """PageItem -> DocumentDraft; other items pass through."""
-
-    def process_item(self, item: Any) -> Any:
-        if not isinstance(item, PageItem):
+    async def process_item(self, item: Any) -> Any:
+        if isinstance(item, PageItem):
+            job, args = prepare_page, (item, self._default_speaker())
+        elif isinstance(item, DocumentDraft) and item.quotes is None:
+            job, args = attribute, (item, self._default_speaker())
+        else:
             return item
-        try:
-            extracted = extract_page(item.text, item.url)
-        except Exception as exc:  # the extractor promises not to raise; never trust that blindly
-            logger.exception("extraction failed for %s", item.url)
-            return FailureItem(item.source, item.url, f"extraction failed: {exc}", None, item.body)
-        if not extracted.text.strip():
-            return FailureItem(
-                item.source,
-                item.url,
-                "no text found on the page (has the layout changed?): kept raw",
-                None,
-                item.body,
-            )
-        return draft_from_page(item, extracted)
+        if self.pool is None:
+            self.pool = shared_pool(self.workers)
+        if self.pool is None:
+            return job(*args)  # type: ignore[operator]
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self.pool, job, *args)
 
 
 class StorePipeline:
-    """Drafts, deletions and failures into the database, with per-run counts."""
+    """Drafts, deletions and failures into the database, in batches, with per-run counts."""
 
-    def __init__(self, db_url: str | None, crawler: Crawler) -> None:
-        self.db_url = db_url
+    def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
+        self.db_url = crawler.settings.get("ONRECORD_DB")
+        self.batch_size = crawler.settings.getint("ONRECORD_STORE_BATCH", 50)
         self.counts: Counter[str] = Counter()
         self.store: Store | None = None
         self.source_id: int | None = None
+        self.context = SourceContext()
         self.run_id: int | None = None
+        self.buffer: list[Any] = []
+        self.timer: task.LoopingCall | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
-        return cls(crawler.settings.get("ONRECORD_DB"), crawler)
+        return cls(crawler)
 
     def open_spider(self) -> None:
         self.store = open_store(self.db_url)
@@ -133,66 +119,108 @@ class StorePipeline:
         with self.store.session() as session:
             source = session.scalar(select(Source).where(Source.name == name))
             self.source_id = source.id if source else None
+            self.context = SourceContext.load(session, source)
             if source is not None:
                 run = CrawlRun(source_id=source.id)
                 session.add(run)
                 session.flush()
                 self.run_id = run.id
+        # A slow trickle of items is still written within a second.
+        self.timer = task.LoopingCall(self.flush)
+        self.timer.start(1.0, now=False)
 
     def process_item(self, item: Any) -> Any:
+        if isinstance(item, DocumentDraft | GoneItem | FailureItem | SourceState):
+            self.buffer.append(item)
+            if len(self.buffer) >= self.batch_size:
+                self.flush()
+        return item
+
+    def flush(self) -> None:
+        """Write the buffered items in one transaction (or one by one if that fails)."""
+        if not self.buffer or self.store is None:
+            return
+        batch, self.buffer = self.buffer, []
+        counts: Counter[str] = Counter()
+        try:
+            with self.store.session() as session:
+                drafts = [item for item in batch if isinstance(item, DocumentDraft)]
+                self._store_drafts(session, drafts, counts)
+                for item in batch:
+                    if not isinstance(item, DocumentDraft):
+                        self._store(session, item, counts)
+        except Exception:
+            logger.warning("a batch of %d items failed; storing them one by one", len(batch))
+            counts = Counter()
+            for item in batch:
+                self._store_alone(item, counts)
+        self.counts.update(counts)
+        self.crawler.stats.set_value("onrecord/counts", dict(self.counts))
+
+    def _store_drafts(
+        self, session: Session, drafts: list[DocumentDraft], counts: Counter[str]
+    ) -> None:
+        for draft, result in zip(
+            drafts, ingest_documents(session, drafts, self.context), strict=True
+        ):
+            counts[result.status] += 1
+            counts["quotations"] += result.quotations
+            counts["posts"] += len(draft.embedded)
+
+    def _store(self, session: Session, item: Any, counts: Counter[str]) -> None:
+        if isinstance(item, DocumentDraft):
+            self._store_drafts(session, [item], counts)
+        elif isinstance(item, GoneItem):
+            counts["deleted" if record_gone(session, item) else "gone-unknown"] += 1
+        elif isinstance(item, FailureItem):
+            record_failure(session, item, self.context)
+            counts["failed"] += 1
+        elif isinstance(item, SourceState) and self.source_id is not None:
+            source = session.get(Source, self.source_id)
+            if source is not None:
+                source.state = {**(source.state or {}), **item.state}
+
+    def _store_alone(self, item: Any, counts: Counter[str]) -> None:
         assert self.store is not None
         try:
             with self.store.session() as session:
-                source = session.get(Source, self.source_id) if self.source_id else None
-                if isinstance(item, DocumentDraft):
-                    result = ingest_document(session, item, source)
-                    self.counts[result.status] += 1
-                    self.counts["quotations"] += result.quotations
-                    self.counts["posts"] += len(item.embedded)
-                elif isinstance(item, GoneItem):
-                    self.counts["deleted" if record_gone(session, item) else "gone-unknown"] += 1
-                elif isinstance(item, FailureItem):
-                    record_failure(session, item, source)
-                    self.counts["failed"] += 1
-                elif isinstance(item, SourceState) and source is not None:
-                    source.state = {**(source.state or {}), **item.state}
+                self._store(session, item, counts)
         except Exception as exc:
-            logger.error("could not store %r: %s\n%s", item, exc, traceback.format_exc())
-            self.counts["failed"] += 1
-            url = getattr(item, "url", "?")
+            logger.error(
+                "could not store %s: %s\n%s",
+                getattr(item, "url", item),
+                exc,
+                traceback.format_exc(),
+            )
+            counts["failed"] += 1
+            failure = FailureItem(
+                getattr(item, "source", ""),
+                getattr(item, "url", "?"),
+                f"could not store: {exc}",
+                None,
+                getattr(item, "raw", None),
+            )
             with self.store.session() as session:
-                source = session.get(Source, self.source_id) if self.source_id else None
-                record_failure(
-                    session,
-                    FailureItem(
-                        getattr(item, "source", ""),
-                        url,
-                        f"could not store: {exc}",
-                        None,
-                        getattr(item, "raw", None),
-                    ),
-                    source,
-                )
-        self.crawler.stats.set_value("onrecord/counts", dict(self.counts))
-        return item
+                record_failure(session, failure, self.context)
 
     def close_spider(self) -> None:
         assert self.store is not None
+        if self.timer is not None and self.timer.running:
+            self.timer.stop()
+        self.flush()
         reason = self.crawler.stats.get_value("finish_reason") or "finished"
         with self.store.session() as session:
             source = session.get(Source, self.source_id) if self.source_id else None
             stored = sum(self.counts[k] for k in ("new", "changed", "unchanged"))
-            if source is not None and (stored or not self.counts["failed"]):
+            ok = bool(stored) or not self.counts["failed"]
+            if source is not None and ok:
                 source.last_success_at = utcnow()
-            if self.run_id is not None:
-                run = session.get(CrawlRun, self.run_id)
-                if run is not None:
-                    run.finished_at = utcnow()
-                    run.stats = dict(self.counts)
-                    run.status = "ok" if stored or not self.counts["failed"] else "failed"
-                    run.error = (
-                        None
-                        if run.status == "ok"
-                        else (source.last_failure_reason if source else reason)
-                    )
+            if source is not None and self.context.changed:
+                source.last_new_at = utcnow()
+            run = session.get(CrawlRun, self.run_id) if self.run_id is not None else None
+            if run is not None:
+                run.finished_at = utcnow()
+                run.stats = dict(self.counts)
+                run.status = "ok" if ok else "failed"
+                run.error = None if ok else (source.last_failure_reason if source else reason)
         self.store.close()

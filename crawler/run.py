@@ -34,6 +34,7 @@ class SourceSummary:
     deleted: int = 0
     quotations: int = 0
     fetched: int = 0
+    elapsed_seconds: float = 0.0
     finish_reason: str | None = None
     last_failure: str | None = None
 
@@ -147,6 +148,7 @@ def run_crawl(
             name=config.name,
             kind=config.kind,
             fetched=(stats.get_value("response_received_count", 0) if stats else 0),
+            elapsed_seconds=float(stats.get_value("elapsed_time_seconds", 0.0) if stats else 0.0),
             finish_reason=stats.get_value("finish_reason") if stats else None,
             last_failure=failures.get(config.name) if counts.get("failed") else None,
             **{k: int(counts.get(k, 0)) for k in COUNT_KEYS},

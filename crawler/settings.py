@@ -50,7 +50,7 @@ BASE_SETTINGS: dict[str, Any] = {
         "crawler.middlewares.DelayMiddleware": 100,
     },
     "ITEM_PIPELINES": {
-        "crawler.pipelines.ExtractPipeline": 100,
+        "crawler.pipelines.PreparePipeline": 100,
         "crawler.pipelines.StorePipeline": 300,
     },
     "EXTENSIONS": {

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-from sqlalchemy import select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from store.models import PRECISIONS, Document, DocumentVersion, RawBlob, utcnow
@@ -58,10 +58,18 @@ def content_hash(title: str | None, text: str) -> str:
 
 def store_raw(session: Session, raw: bytes) -> str:
     """Keep ``raw`` compressed under its sha256 (once); return the hash."""
-    sha = hashlib.sha256(raw).hexdigest()
-    if session.get(RawBlob, sha) is None:
-        session.add(RawBlob(sha256=sha, size=len(raw), data=zlib.compress(raw, 6)))
-    return sha
+    return store_raws(session, [raw])[0]
+
+
+def store_raws(session: Session, raws: list[bytes]) -> list[str]:
+    """Keep each of ``raws`` compressed under its sha256 (once); return the hashes in order."""
+    shas = [hashlib.sha256(raw).hexdigest() for raw in raws]
+    known = set(session.scalars(select(RawBlob.sha256).where(RawBlob.sha256.in_(set(shas)))))
+    for sha, raw in zip(shas, raws, strict=True):
+        if sha not in known:
+            session.add(RawBlob(sha256=sha, size=len(raw), data=zlib.compress(raw, 6)))
+            known.add(sha)
+    return shas
 
 
 def load_raw(session: Session, sha256: str) -> bytes:
@@ -89,21 +97,44 @@ def latest_version(session: Session, document: Document) -> DocumentVersion | No
     )
 
 
+def _latest_versions(session: Session, document_ids: list[int]) -> dict[int, DocumentVersion]:
+    if not document_ids:
+        return {}
+    newest = (
+        select(DocumentVersion.document_id, func.max(DocumentVersion.number).label("number"))
+        .where(DocumentVersion.document_id.in_(document_ids))
+        .group_by(DocumentVersion.document_id)
+        .subquery()
+    )
+    return {
+        v.document_id: v
+        for v in session.scalars(
+            select(DocumentVersion).join(
+                newest,
+                and_(
+                    DocumentVersion.document_id == newest.c.document_id,
+                    DocumentVersion.number == newest.c.number,
+                ),
+            )
+        )
+    }
+
+
 def _new_version(
-    session: Session, doc: Document, item: DocumentInput, number: int
+    doc: Document, item: DocumentInput, number: int, raw_sha: str | None
 ) -> DocumentVersion:
-    version = DocumentVersion(
-        document=doc,
+    # The id, not the relationship, for a stored document: no loading of its versions.
+    link = {"document": doc} if doc.id is None else {"document_id": doc.id}
+    return DocumentVersion(
+        **link,
         number=number,
         fetched_at=item.fetched_at or utcnow(),
         content_sha256=content_hash(item.title, item.text),
-        raw_sha256=store_raw(session, item.raw) if item.raw is not None else None,
+        raw_sha256=raw_sha,
         content_type=item.content_type,
         title=item.title,
         text=item.text,
     )
-    session.add(version)
-    return version
 
 
 def finer(precision: str | None, than: str | None) -> bool:
@@ -133,25 +164,58 @@ def _apply_current(doc: Document, item: DocumentInput) -> None:
 
 def save_document(session: Session, item: DocumentInput) -> SaveResult:
     """Store one fetched item: new document, new version of an edited one, or unchanged."""
-    now = item.fetched_at or utcnow()
-    doc = find_document(session, item.url, item.external_id)
-    if doc is None:
-        doc = Document(url=item.url, first_seen_at=now, last_seen_at=now)
-        _apply_current(doc, item)
-        session.add(doc)
-        version = _new_version(session, doc, item, 1)
-        session.flush()
-        return SaveResult(doc, version, "new")
-    doc.last_seen_at = now
-    doc.deleted_at = None  # seen again: it exists
-    latest = latest_version(session, doc)
-    if latest is not None and latest.content_sha256 == content_hash(item.title, item.text):
-        session.flush()
-        return SaveResult(doc, latest, "unchanged")
-    _apply_current(doc, item)
-    version = _new_version(session, doc, item, (latest.number if latest else 0) + 1)
+    return save_documents(session, [item])[0]
+
+
+def save_documents(session: Session, items: list[DocumentInput]) -> list[SaveResult]:
+    """Store fetched items (see save_document) with a few queries and one flush for all."""
+    urls = {item.url for item in items}
+    external_ids = {item.external_id for item in items if item.external_id}
+    found = session.scalars(
+        select(Document).where(
+            or_(Document.url.in_(urls), Document.external_id.in_(external_ids))
+            if external_ids
+            else Document.url.in_(urls)
+        )
+    ).all()
+    by_url = {d.url: d for d in found}
+    by_external = {d.external_id: d for d in found if d.external_id}
+    latest = _latest_versions(session, [d.id for d in found])
+    raw_shas = store_raws(session, [item.raw for item in items if item.raw is not None])
+    raw_of = iter(raw_shas)
+    results = []
+    in_batch: dict[int, DocumentVersion] = {}  # id(document) -> its version from this batch
+    for item in items:
+        raw_sha = next(raw_of) if item.raw is not None else None
+        now = item.fetched_at or utcnow()
+        doc = by_url.get(item.url) or (by_external.get(item.external_id or ""))
+        if doc is None:
+            doc = Document(url=item.url, first_seen_at=now, last_seen_at=now)
+            _apply_current(doc, item)
+            session.add(doc)
+            version = _new_version(doc, item, 1, raw_sha)
+            session.add(version)
+            results.append(SaveResult(doc, version, "new"))
+        else:
+            doc.last_seen_at = now
+            doc.deleted_at = None  # seen again: it exists
+            current = in_batch.get(id(doc)) or (latest.get(doc.id) if doc.id is not None else None)
+            if current is not None and current.content_sha256 == content_hash(
+                item.title, item.text
+            ):
+                results.append(SaveResult(doc, current, "unchanged"))
+                continue
+            _apply_current(doc, item)
+            version = _new_version(doc, item, (current.number if current else 0) + 1, raw_sha)
+            session.add(version)
+            results.append(SaveResult(doc, version, "changed"))
+        # the same URL twice in one batch: the second sees the first
+        by_url[item.url] = doc
+        if item.external_id:
+            by_external[item.external_id] = doc
+        in_batch[id(doc)] = version
     session.flush()
-    return SaveResult(doc, version, "changed")
+    return results
 
 
 def mark_deleted(session: Session, document: Document, when: datetime | None = None) -> None:

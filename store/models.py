@@ -30,7 +30,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, WriteOnlyMapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
 NAMING_CONVENTION = {
@@ -238,11 +238,13 @@ class Quotation(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     speaker: Mapped[Speaker | None] = relationship()
-    occurrences: Mapped[list[Occurrence]] = relationship(
-        back_populates="quotation", cascade="all, delete-orphan"
+    # write_only: a quotation repeated a thousand times must not load a
+    # thousand rows whenever one more occurrence is added.
+    occurrences: WriteOnlyMapped[Occurrence] = relationship(
+        back_populates="quotation", cascade="all, delete-orphan", passive_deletes=True
     )
-    links: Mapped[list[Link]] = relationship(
-        back_populates="quotation", cascade="all, delete-orphan"
+    links: WriteOnlyMapped[Link] = relationship(
+        back_populates="quotation", cascade="all, delete-orphan", passive_deletes=True
     )
 
 

@@ -11,7 +11,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from store.models import DocumentVersion, Occurrence, Quotation, Speaker
@@ -39,18 +39,165 @@ def norm_hash(normalized: str) -> str:
     return hashlib.sha1(normalized.encode("utf-8")).hexdigest()
 
 
-def find_quotation(session: Session, normalized: str, speaker: Speaker | None) -> Quotation | None:
-    """The quotation these words belong to.
+class _SameWords:
+    """Existing quotations with the words of a document's quotations, for choosing.
 
-    With a speaker: that speaker's quotation of these words. Without one
-    (an unattributed report), the words' quotation when only one speaker said
-    them; never a guess between two.
+    Only what a choice needs is loaded: the speakers' own quotations of those
+    words, and for unattributed words how many quotations share them (a
+    slogan chanted by a thousand people must not load a thousand rows).
     """
-    stmt = select(Quotation).where(Quotation.norm_hash == norm_hash(normalized))
-    if speaker is not None:
-        return session.scalar(stmt.where(Quotation.speaker_id == speaker.id).limit(1))
-    found = session.scalars(stmt.limit(2)).all()
-    return found[0] if len(found) == 1 else None
+
+    def __init__(self, session: Session, keyed: list[tuple[int | None, str]]) -> None:
+        self.by_speaker: dict[tuple[str, int], Quotation] = {}
+        self.count: dict[str, int] = {}  # quotations per words (unattributed words only)
+        self.only: dict[str, Quotation] = {}  # the one quotation of those words, if one
+        self.nobody: dict[str, Quotation] = {}  # the speaker-less quotation of those words
+        attributed = {(h, s) for s, h in keyed if s is not None}
+        if attributed:
+            for q in session.scalars(
+                select(Quotation).where(
+                    Quotation.norm_hash.in_({h for h, _ in attributed}),
+                    Quotation.speaker_id.in_({s for _, s in attributed}),
+                )
+            ):
+                self.by_speaker[(q.norm_hash, q.speaker_id)] = q  # type: ignore[index]
+        unattributed = {h for s, h in keyed if s is None}
+        if unattributed:
+            firsts = {}
+            for digest, count, first in session.execute(
+                select(Quotation.norm_hash, func.count(), func.min(Quotation.id))
+                .where(Quotation.norm_hash.in_(unattributed))
+                .group_by(Quotation.norm_hash)
+            ).all():
+                self.count[digest] = count
+                firsts[first] = digest
+            wanted = or_(
+                Quotation.id.in_([i for i, d in firsts.items() if self.count[d] == 1]),
+                (Quotation.norm_hash.in_(unattributed) & Quotation.speaker_id.is_(None)),
+            )
+            for q in session.scalars(select(Quotation).where(wanted)):
+                if self.count.get(q.norm_hash) == 1:
+                    self.only[q.norm_hash] = q
+                if q.speaker_id is None:
+                    self.nobody[q.norm_hash] = q
+
+    def choose(self, digest: str, speaker_id: int | None) -> Quotation | None:
+        """The quotation these words of this speaker join, or None for a new one.
+
+        Unattributed words join the only quotation of those words (whoever
+        said them), else the existing unattributed one: never a guess between
+        two speakers.
+        """
+        if speaker_id is not None:
+            return self.by_speaker.get((digest, speaker_id))
+        if self.count.get(digest, 0) == 1:
+            return self.only[digest]
+        return self.nobody.get(digest)
+
+    def add(self, quotation: Quotation) -> None:
+        digest = quotation.norm_hash
+        if quotation.speaker_id is not None:
+            self.by_speaker[(digest, quotation.speaker_id)] = quotation
+        else:
+            self.nobody[digest] = quotation
+        self.count[digest] = self.count.get(digest, 0) + 1
+        if self.count[digest] == 1:
+            self.only[digest] = quotation
+
+
+def find_quotation(session: Session, normalized: str, speaker: Speaker | None) -> Quotation | None:
+    """The quotation these words of ``speaker`` belong to, if any."""
+    digest = norm_hash(normalized)
+    speaker_id = speaker.id if speaker is not None else None
+    return _SameWords(session, [(speaker_id, digest)]).choose(digest, speaker_id)
+
+
+def add_occurrences(
+    session: Session,
+    version: DocumentVersion,
+    items: list[tuple[OccurrenceInput, int | None]],
+) -> list[Occurrence]:
+    """Record ``items`` (each with its speaker's id, or None) in ``version``."""
+    return record_occurrences(session, [(version, item, speaker) for item, speaker in items])
+
+
+def record_occurrences(
+    session: Session,
+    entries: list[tuple[DocumentVersion, OccurrenceInput, int | None]],
+) -> list[Occurrence]:
+    """Record quotations found in versions, each with its speaker's id (or None).
+
+    A few queries and two flushes for any number of entries, so that a crawl
+    stores a batch of documents at once. The same span recorded twice is the
+    same occurrence; the same words of the same speaker, here or in any
+    earlier document, are the same quotation.
+    """
+    if not entries:
+        return []
+    existing: dict[tuple[int, int], Occurrence] = {
+        (o.version_id, o.start): o
+        for o in session.scalars(
+            select(Occurrence).where(
+                Occurrence.version_id.in_({version.id for version, _, _ in entries})
+            )
+        )
+    }
+    keyed = [
+        (version, item, speaker_id, normalize_words(item.text))
+        for version, item, speaker_id in entries
+        if (version.id, item.start) not in existing
+    ]
+    same_words = _SameWords(session, [(s, norm_hash(n)) for _, _, s, n in keyed])
+    chosen: list[tuple[DocumentVersion, OccurrenceInput, int | None, Quotation]] = []
+    for version, item, speaker_id, normalized in keyed:
+        digest = norm_hash(normalized)
+        quotation = same_words.choose(digest, speaker_id)
+        if quotation is None:
+            quotation = Quotation(
+                text=item.text,
+                normalized=normalized,
+                norm_hash=digest,
+                speaker_id=speaker_id,
+                lang=item.lang,
+                first_said_at=item.said_at,
+                first_said_precision=item.said_precision,
+            )
+            session.add(quotation)
+            same_words.add(quotation)
+        elif item.said_at is not None and (
+            quotation.first_said_at is None or item.said_at < quotation.first_said_at
+        ):
+            quotation.first_said_at = item.said_at
+            quotation.first_said_precision = item.said_precision
+            quotation.text = item.text
+        chosen.append((version, item, speaker_id, quotation))
+    session.flush()  # new quotations get their ids
+    for version, item, speaker_id, quotation in chosen:
+        key = (version.id, item.start)
+        if key in existing:  # the same span twice in one call
+            continue
+        # Ids, not relationships: appending to quotation.occurrences would load
+        # every earlier occurrence of a much-repeated quotation.
+        occurrence = Occurrence(
+            quotation_id=quotation.id,
+            document_id=version.document_id,
+            version_id=version.id,
+            start=item.start,
+            end=item.end,
+            text=item.text,
+            speaker_id=speaker_id,
+            speaker_mention=item.speaker_mention,
+            cue=item.cue,
+            confidence=item.confidence,
+            context=item.context,
+            said_at=item.said_at,
+            said_precision=item.said_precision,
+            kind=item.kind,
+        )
+        session.add(occurrence)
+        existing[key] = occurrence
+    session.flush()
+    return [existing[(version.id, item.start)] for version, item, _ in entries]
 
 
 def add_occurrence(
@@ -59,49 +206,5 @@ def add_occurrence(
     item: OccurrenceInput,
     speaker: Speaker | None,
 ) -> Occurrence:
-    """Record ``item`` in ``version`` (once: the same span twice is the same occurrence)."""
-    existing = session.scalar(
-        select(Occurrence).where(
-            Occurrence.version_id == version.id, Occurrence.start == item.start
-        )
-    )
-    if existing is not None:
-        return existing
-    normalized = normalize_words(item.text)
-    quotation = find_quotation(session, normalized, speaker)
-    if quotation is None:
-        quotation = Quotation(
-            text=item.text,
-            normalized=normalized,
-            norm_hash=norm_hash(normalized),
-            speaker=speaker,
-            lang=item.lang,
-            first_said_at=item.said_at,
-            first_said_precision=item.said_precision,
-        )
-        session.add(quotation)
-    elif item.said_at is not None and (
-        quotation.first_said_at is None or item.said_at < quotation.first_said_at
-    ):
-        quotation.first_said_at = item.said_at
-        quotation.first_said_precision = item.said_precision
-        quotation.text = item.text
-    occurrence = Occurrence(
-        quotation=quotation,
-        document_id=version.document_id,
-        version=version,
-        start=item.start,
-        end=item.end,
-        text=item.text,
-        speaker=speaker,
-        speaker_mention=item.speaker_mention,
-        cue=item.cue,
-        confidence=item.confidence,
-        context=item.context,
-        said_at=item.said_at,
-        said_precision=item.said_precision,
-        kind=item.kind,
-    )
-    session.add(occurrence)
-    session.flush()
-    return occurrence
+    """Record one ``item`` in ``version`` (see add_occurrences)."""
+    return add_occurrences(session, version, [(item, speaker.id if speaker else None)])[0]
