@@ -348,6 +348,7 @@ def load_articles(store: Store, world: World, news: list[int], batch: int = 5000
     number = 0
     pending: list[tuple[dict, int | None, tuple | None]] = []
     chars = 0
+    words: list[int] = []
 
     def flush() -> None:
         nonlocal chars
@@ -355,6 +356,7 @@ def load_articles(store: Store, world: World, news: list[int], batch: int = 5000
             ids = insert_documents(conn, [p[0] for p in pending])
         for (doc, index, report), (doc_id, version_id) in zip(pending, ids, strict=True):
             chars += len(doc["text"])
+            words.append(doc["text"].count(" ") + 1)
             if index is not None and report is not None:
                 loaded.reports.setdefault(index, []).append((doc_id, version_id, *report))
         pending.clear()
@@ -397,6 +399,7 @@ def load_articles(store: Store, world: World, news: list[int], batch: int = 5000
         "articles": number,
         "reporting_or_covering": reporting,
         "mean_chars": round(chars / max(number, 1)),
+        "words_p10_p50_p90": [sorted(words)[int(len(words) * q)] for q in (0.1, 0.5, 0.9)],
         "seconds": round(seconds, 1),
         "loaded": loaded,
     }

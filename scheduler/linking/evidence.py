@@ -4,11 +4,16 @@ Pure: quotation profiles in, one article at a time, links with a score and a
 reason a person can read out. Candidates come from an inverted index, never
 from all pairs:
 
-- ``reports``: the article shares a word triple with the quotation (triples
-  held by many quotations, formulas, are left out of the index); the
-  quotation is then aligned with the stretch of the article around it and
-  the words found in runs are counted: "contains 12 of 14 words of the
-  quotation". Short matches also need the speaker named.
+- ``reports``: the article shares two word triples with the quotation
+  (formulas, triples held by many quotations or made of common words, are
+  left out of the index); the quotation is then aligned with the stretch of
+  the article around each place they occur, and the words found in runs are
+  counted: "contains 12 of 14 words of the quotation". It takes half the
+  quotation (or 10 words of a long one), one verbatim run of 5 words, no
+  content word or negation changed ("every school" does not report "every
+  village"), and the speaker named when fewer than 10 words match. An
+  article in which the parser found the quotation (an occurrence) reports
+  it, whenever published.
 - ``covers``: the article names the speaker (scheduler.linking.names) and was
   published in the window around the quotation; it then needs enough of the
   weight of the quotation's topic terms (idf-weighted words of the quotation,
@@ -342,10 +347,6 @@ def topic_terms(
             weights[w] = max(weights.get(w, 0.0), factor * idf[w])
     heaviest = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[: T.TOPIC_TERMS]
     return {w: round(v, 4) for w, v in heaviest if v > 0}
-
-
-def covers_window(said: datetime) -> tuple[datetime, datetime]:
-    return said - T.COVERS_BEFORE, said + T.COVERS_AFTER
 
 
 def article_window(said: datetime) -> tuple[datetime, datetime]:

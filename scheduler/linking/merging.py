@@ -1,9 +1,10 @@
 """Near-duplicate grouping in the database: load quotations, find groups, merge them.
 
 Merging moves the occurrences of the merged quotations to the survivor,
-keeps the better link per article, deletes the merged quotations (the search
-indexes follow through their triggers and generated columns) and sets the
-survivor's first said time to its earliest occurrence. Works in the caller's
+deletes the merged quotations and their links (the job links the survivor
+again in the same run; the search indexes follow through their triggers and
+generated columns) and sets the survivor's first said time to its earliest
+occurrence. Works in the caller's
 transaction, with Core statements: callers holding ORM objects of these
 rows should expire them (run_linking does).
 """
@@ -21,9 +22,7 @@ from scheduler.linking.batches import chunks
 from scheduler.linking.grouping import MergeGroup, QuoteRow, build_groups, find_matches
 from store.models import Document, Link, Occurrence, Quotation, Source
 
-KIND_RANK = {"reports": 2, "covers": 1}
 # Core tables: executemany UPDATEs keyed by other columns than the primary key.
-LINK: Table = Link.__table__  # type: ignore[assignment]
 OCCURRENCE: Table = Occurrence.__table__  # type: ignore[assignment]
 QUOTATION: Table = Quotation.__table__  # type: ignore[assignment]
 
@@ -98,38 +97,13 @@ def mark_official(session: Session, rows: Iterable[QuoteRow]) -> None:
             by_id[quotation_id].official = True
 
 
-def _move_links(session: Session, groups: list[MergeGroup]) -> None:
-    """Per group and article, keep the better link, now on the survivor."""
-    survivor_of = {r.id: g.survivor.id for g in groups for r in (g.survivor, *g.merged)}
-    links = [
-        row
-        for batch in chunks(sorted(survivor_of))
-        for row in session.execute(
-            select(Link.id, Link.quotation_id, Link.document_id, Link.kind, Link.score).where(
-                Link.quotation_id.in_(batch)
-            )
-        )
-    ]
-    best: dict[tuple[int, int], tuple[int, int, float]] = {}  # (survivor, doc) -> link
-    for link_id, quotation_id, document_id, kind, score in links:
-        key = (survivor_of[quotation_id], document_id)
-        if key not in best or (KIND_RANK.get(kind, 0), score) > best[key][1:]:
-            best[key] = (link_id, KIND_RANK.get(kind, 0), score)
-    keep = {link_id for link_id, _, _ in best.values()}
-    drop = [row.id for row in links if row.id not in keep]
-    for batch in chunks(drop):
-        session.execute(delete(Link).where(Link.id.in_(batch)))
-    moves = [
-        {"link_id": link_id, "survivor": survivor}
-        for (survivor, _), (link_id, _, _) in best.items()
-    ]
-    if moves:
-        session.execute(
-            update(LINK)
-            .where(LINK.c.id == bindparam("link_id"))
-            .values(quotation_id=bindparam("survivor")),
-            moves,
-        )
+def _drop_links(session: Session, groups: list[MergeGroup]) -> None:
+    """Links of the merged quotations go: their reasons speak of other words (a
+    fragment "quoted in full"). The survivor is linked again in the same run,
+    with its own words, against every article the merged ones had."""
+    merged = sorted(r.id for g in groups for r in g.merged)
+    for batch in chunks(merged):
+        session.execute(delete(Link).where(Link.quotation_id.in_(batch)))
 
 
 def refresh_first_said(session: Session, quotation_ids: Iterable[int]) -> None:
@@ -169,7 +143,7 @@ def apply_merges(session: Session, groups: list[MergeGroup]) -> None:
     """Merge each group into its survivor."""
     if not groups:
         return
-    _move_links(session, groups)
+    _drop_links(session, groups)
     moves = [{"drop": r.id, "keep": g.survivor.id} for g in groups for r in g.merged]
     session.execute(
         update(OCCURRENCE)

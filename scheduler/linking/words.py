@@ -165,7 +165,15 @@ def changes_meaning(word: str, names: frozenset[str]) -> bool:
 # (or of a quotation): most likely a name. Sentence starts are after . ! ? :
 # or an opening quotation mark, or at the start of the text.
 _CAPITALISED = re.compile(r"(?<![\w'’])([^\W\d_][\w'’\-]*)")
-_SENTENCE_END = re.compile(r"(?:[.!?:;“\"«„(\[]\s*|^\s*)$")
+_OPENERS = '.!?:;“"«„(['
+
+
+def _starts_sentence(text: str, at: int) -> bool:
+    """True when the word at ``at`` is the first of the text, a sentence or a quotation."""
+    i = at - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return i < 0 or text[i] in _OPENERS
 
 
 def name_words(text: str) -> frozenset[str]:
@@ -177,11 +185,8 @@ def name_words(text: str) -> frozenset[str]:
     found: set[str] = set()
     for match in _CAPITALISED.finditer(text):
         word = match.group(1)
-        if not word[0].isupper():
-            continue
-        if _SENTENCE_END.search(text, 0, match.start()) is not None:
-            continue
-        found.update(normalize_words(word).split())
+        if word[0].isupper() and not _starts_sentence(text, match.start()):
+            found.update(normalize_words(word).split())
     return frozenset(found)
 
 

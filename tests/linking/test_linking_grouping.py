@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from store.queries import get_quotation
 
 FULL = (
@@ -166,7 +168,7 @@ def test_first_said_is_the_earliest_and_an_official_source_wins_a_tie(
     assert [o.source for o in detail.occurrences] == ["herald", "ministry", "wire"]
 
 
-def test_links_of_a_merged_quotation_move_to_the_survivor(newsroom, link) -> None:
+def test_articles_of_a_merged_quotation_are_linked_to_the_survivor(newsroom, link) -> None:
     fragment = "will not send soldiers to unload ships at the port"
     report = newsroom.post(
         "wire",
@@ -187,5 +189,10 @@ def test_links_of_a_merged_quotation_move_to_the_survivor(newsroom, link) -> Non
 
     survivor = newsroom.quotation_of(statement)
     assert newsroom.quotation_of(report) == survivor
-    assert newsroom.links()[(survivor, report.document_id)][0] == "reports"
-    assert len(newsroom.quotations()) == 1
+    kind, score, reason = newsroom.links()[(survivor, report.document_id)]
+    assert (kind, reason) == (
+        "reports",
+        "quotes 10 words of it (10 of the quotation's 14); 1 day later",
+    )
+    assert score == pytest.approx(10 / 14, abs=1e-3)
+    assert len(newsroom.quotations()) == 1 and len(newsroom.links()) == 1
