@@ -19,7 +19,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-SITES = Path(__file__).resolve().parents[1] / "fixtures" / "sites"
+SITES = Path(__file__).resolve().parent / "fixtures" / "sites"
 CONTENT_TYPES = {
     ".rss": "application/rss+xml; charset=utf-8",
     ".atom": "application/atom+xml; charset=utf-8",
