@@ -65,7 +65,7 @@ _NEXT = re.compile(r"<([^>]+)>\s*;\s*rel=\"?next\"?")
 
 def next_link(response: Response) -> str | None:
     """The ``rel="next"`` URL of the ``Link`` header, if any."""
-    header = response.headers.get(b"Link", b"").decode("latin-1")
+    header = (response.headers.get(b"Link") or b"").decode("latin-1")
     match = _NEXT.search(header)
     return match[1] if match else None
 

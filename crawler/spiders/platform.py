@@ -146,7 +146,7 @@ class PlatformSpider(SourceSpider):
         try:
             return json.loads(response.body), None
         except (ValueError, UnicodeDecodeError) as exc:
-            kind = response.headers.get(b"Content-Type", b"").decode("latin-1") or "no type"
+            kind = (response.headers.get(b"Content-Type") or b"").decode("latin-1") or "no type"
             reason = f"malformed JSON from the {self.platform} API ({kind}): {exc}"
             return None, self.failure(response.url, reason[:500], response.status, response.body)
 

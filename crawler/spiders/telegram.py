@@ -186,7 +186,7 @@ class TelegramSpider(PlatformSpider):
         for item in self.read_posts(
             response,
             posts,
-            lambda post: self.message_draft(*post, channel_name),
+            lambda post: self.message_draft(post[0], post[1], post[2], channel_name),
             raw=lambda post: etree.tostring(post[0], encoding="utf-8"),
         ):
             if isinstance(item, DocumentDraft):

@@ -226,7 +226,11 @@ class XSpider(PlatformSpider):
             )
             return
         user_id, username = str(user["id"]), str(user.get("username") or self.account)
-        state = {"user_id": user_id, "user_of": self.account, "username": username}
+        state: dict[str, str | None] = {
+            "user_id": user_id,
+            "user_of": self.account,
+            "username": username,
+        }
         if self.state.get("user_id") not in (None, user_id):
             state["since_id"] = None  # another account now: its own history from the start
         self.state.update(state)
