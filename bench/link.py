@@ -45,6 +45,7 @@ import random
 import sys
 import time
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -105,6 +106,7 @@ END = datetime(2026, 1, 1, tzinfo=UTC)
 SPAN = (END - START).total_seconds()
 FULL_QUOTATIONS = 100_000
 FULL_ARTICLES = 500_000
+FRESH, BACKFILL = 10_000_000, 20_000_000  # quotation numbers of the incremental runs
 BASE_SHARE = 0.79  # the rest (about 27 in 100) are fragments and edits found in articles
 
 
@@ -195,8 +197,6 @@ class World:
             f"{topic[-1]}: “{text}” {self.sentence(rng, topic[:2])} {self.sentence(rng)}"
         )
         spec = Spec(index, speaker, said, text, statement, rng.randrange(self.n_official))
-        if recent:
-            return spec
         for _ in range(rng.choice([0, 1, 1, 2, 2, 3])):
             style = rng.choices(["full", "fragment", "edited", "reported"], [5, 2, 1, 2])[0]
             quoted = self.quoted(rng, words, style)
@@ -220,12 +220,15 @@ class World:
 
     # --------------------------------------------------------------- articles
 
-    def article(self, number: int, spec: Spec | None, style: str, quoted: str) -> dict[str, Any]:
-        """Article ``number``: about ``spec`` (report or cover), or about something else."""
+    def article(
+        self, number: int, spec: Spec | None, style: str, quoted: str, recent: bool = False
+    ) -> dict[str, Any]:
+        """Article ``number``: about ``spec`` (report or cover), or about something else
+        (``recent``: of the last two days)."""
         rng = random.Random(f"{self.seed}:a{number}")
         body = [self.pool[rng.randrange(len(self.pool))] for _ in range(rng.randint(6, 40))]
         if spec is None:
-            when = self.when(rng)
+            when = END - timedelta(days=2 * rng.random()) if recent else self.when(rng)
             if rng.random() < 0.4:
                 speaker = rng.randrange(len(self.speakers))
                 body.insert(1, f"{self.speakers[speaker]} {rng.choice(REPORTING)} nothing new.")
@@ -341,11 +344,23 @@ class Loaded:
     )
 
 
-def load_articles(store: Store, world: World, news: list[int], batch: int = 5000) -> dict:
-    """All the news articles: reports and covers of every quotation, and the others."""
+def load_articles(
+    store: Store,
+    world: World,
+    news: list[int],
+    specs: Iterable[Spec],
+    total: int,
+    first_number: int = 0,
+    recent: bool = False,
+    batch: int = 5000,
+) -> dict[str, Any]:
+    """News articles: the reports and covers of ``specs``, then others up to ``total``.
+
+    ``recent``: the others are of the last two days (a day's crawl), not of any time.
+    """
     started = time.perf_counter()
     loaded = Loaded()
-    number = 0
+    number = first_number
     pending: list[tuple[dict, int | None, tuple | None]] = []
     chars = 0
     words: list[int] = []
@@ -361,44 +376,36 @@ def load_articles(store: Store, world: World, news: list[int], batch: int = 5000
                 loaded.reports.setdefault(index, []).append((doc_id, version_id, *report))
         pending.clear()
 
+    def add(art: dict[str, Any], index: int | None, report: tuple | None) -> None:
+        doc = _document(
+            f"https://news.example/{number}", news[number % len(news)], "article",
+            art["title"], art["text"], art["when"],
+        )  # fmt: skip
+        pending.append((doc, index, report))
+        if len(pending) >= batch:
+            flush()
+            if (number - first_number) % 50000 < batch:
+                print(f"  articles: {number - first_number:,}", file=sys.stderr)
+
     reporting = 0
-    for index in range(world.bases):
-        spec = world.spec(index)
+    for spec in specs:
         for _, style, quoted, parsed, named in spec.reports:
             number += 1
             reporting += 1
             art = world.article(number, spec, style, quoted)
-            source = news[number % len(news)]
-            doc = _document(
-                f"https://news.example/{number}", source, "article", art["title"], art["text"],
-                art["when"],
-            )  # fmt: skip
             found = parsed and art["quote"] is not None
-            report = (style, quoted, art["quote"] or 0, found, named)
-            pending.append((doc, index, report))
-            if len(pending) >= batch:
-                flush()
-        if index % 20000 == 19999:
-            print(f"  articles: {number:,}", file=sys.stderr)
-    while number < world.articles:
+            add(art, spec.index, (style, quoted, art["quote"] or 0, found, named))
+    while number - first_number < total:
         number += 1
-        art = world.article(number, None, "", "")
-        doc = _document(
-            f"https://news.example/{number}", news[number % len(news)], "article", art["title"],
-            art["text"], art["when"],
-        )  # fmt: skip
-        pending.append((doc, None, None))
-        if len(pending) >= batch:
-            flush()
-            if number % 50000 < batch:
-                print(f"  articles: {number:,}", file=sys.stderr)
+        add(world.article(number, None, "", "", recent=recent), None, None)
     if pending:
         flush()
+    count = number - first_number
     seconds = time.perf_counter() - started
     return {
-        "articles": number,
+        "articles": count,
         "reporting_or_covering": reporting,
-        "mean_chars": round(chars / max(number, 1)),
+        "mean_chars": round(chars / max(count, 1)),
         "words_p10_p50_p90": [sorted(words)[int(len(words) * q)] for q in (0.1, 0.5, 0.9)],
         "seconds": round(seconds, 1),
         "loaded": loaded,
@@ -615,7 +622,9 @@ def main() -> None:
     }
     print(f"loading {world.articles:,} articles ...", file=sys.stderr)
     speakers, official, news = load_people(store, world)
-    articles = load_articles(store, world, news)
+    articles = load_articles(
+        store, world, news, (world.spec(i) for i in range(world.bases)), world.articles
+    )
     loaded = articles.pop("loaded")
     figures["load_articles"] = articles
     print(f"  {articles}", file=sys.stderr)
@@ -648,15 +657,30 @@ def main() -> None:
     figures["accuracy"] = accuracy(store, loaded, bases)
     print(f"  accuracy against the generator: {figures['accuracy']}", file=sys.stderr)
 
-    print("1,000 new quotations of the last week; incremental run:", file=sys.stderr)
-    load_quotations(
-        store, world, range(1000), speakers, official, None, recent=True, offset=10_000_000
+    print(
+        "a crawl: 1,000 new quotations of the last week, the articles that report or cover "
+        "them and 2,000 others of the last two days; incremental run:",
+        file=sys.stderr,
     )
-    figures["incremental_fresh"] = timed_run(store, keep=True)
+    fresh = [world.spec(FRESH + i, recent=True) for i in range(1000)]
+    fresh_articles = load_articles(
+        store, world, news, fresh, sum(len(f.reports) for f in fresh) + 2000, FRESH, True
+    )
+    fresh_loaded = fresh_articles.pop("loaded")
+    fresh_bases: dict[int, int] = {}
+    load_quotations(
+        store, world, range(1000), speakers, official, fresh_loaded,
+        recent=True, offset=FRESH, bases=fresh_bases,
+    )  # fmt: skip
+    figures["incremental_fresh"] = {
+        "new_articles_loaded": fresh_articles["articles"],
+        **timed_run(store, keep=True),
+        "accuracy": accuracy(store, fresh_loaded, fresh_bases),
+    }
     print("nothing new:", file=sys.stderr)
     figures["incremental_nothing_new"] = timed_run(store, keep=True)
     print("1,000 new quotations spread over all the years (backfill):", file=sys.stderr)
-    load_quotations(store, world, range(1000), speakers, official, None, offset=20_000_000)
+    load_quotations(store, world, range(1000), speakers, official, None, offset=BACKFILL)
     figures["incremental_backfill"] = timed_run(store, keep=False)
     store.close()
     summary = {
