@@ -14,7 +14,7 @@ from fixture_server import SITES, Asked, FixtureServer, Route
 from sqlalchemy import func, select
 
 from store.db import Store
-from store.models import Document, DocumentVersion, Occurrence
+from store.models import Document, DocumentVersion, FetchFailure, Occurrence
 from store.queries import SearchParams, search_quotations
 from store.speakers import speaker_by_handle
 
@@ -186,3 +186,23 @@ def test_a_channel_without_a_public_preview_is_a_failure_that_says_so(
     assert (result["new"], result["failed"]) == (0, 1)
     assert "no public preview for t.me/closedchannel" in result["last_failure"]
     assert result["last_failure"].startswith(f"{site.url}/s/closedchannel:")
+
+
+def test_a_page_that_is_no_preview_and_a_timeout_are_failures_with_reasons(
+    crawl, store: Store, site
+) -> None:
+    serve_channel(site)
+    site.set("/s/changedlayout", "<html><body><div class='new_feed'>…</div></body></html>")
+    site.set("/s/slowchannel", "<html></html>", delay=3)
+    sources = "".join(
+        SOREL_TELEGRAM.replace('"sorel-telegram"', f'"{name}"').replace("sorelchannel", name)
+        for name in ("changedlayout", "slowchannel")
+    )
+    result = crawl(SOREL_TELEGRAM + sources, settings=["DOWNLOAD_TIMEOUT=1", "RETRY_TIMES=0"])
+    assert result.source("sorel-telegram")["new"] == 9  # the other channel is crawled
+    changed, slow = result.source("changedlayout"), result.source("slowchannel")
+    assert "not a Telegram channel preview" in changed["last_failure"]
+    assert slow["last_failure"].endswith("timed out after 1 s")
+    with store.session() as s:
+        kept = s.scalars(select(FetchFailure).where(FetchFailure.url.endswith("changedlayout")))
+        assert kept.one().raw_sha256  # the page is kept for a look at the new layout
