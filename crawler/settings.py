@@ -6,6 +6,8 @@ overrides any (the tests and benchmarks switch throttling off that way).
 
 from __future__ import annotations
 
+import json
+import os
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
@@ -60,8 +62,22 @@ BASE_SETTINGS: dict[str, Any] = {
 
 
 def crawl_settings(db_url: str | None, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
-    """Settings for one crawl into ``db_url``."""
+    """Settings for one crawl into ``db_url``.
+
+    ``ONRECORD_SCRAPY_SETTINGS`` (a JSON object) overrides the defaults for
+    every crawl of this environment (`onrecord run` passes it to its crawls);
+    ``overrides`` (`onrecord crawl -s KEY=VALUE`) win over both.
+    """
     settings = dict(BASE_SETTINGS)
     settings["ONRECORD_DB"] = db_url
+    from_env = os.environ.get("ONRECORD_SCRAPY_SETTINGS")
+    if from_env:
+        try:
+            extra = json.loads(from_env)
+        except ValueError as exc:
+            raise ValueError(f"ONRECORD_SCRAPY_SETTINGS is not a JSON object: {exc}") from exc
+        if not isinstance(extra, dict):
+            raise ValueError("ONRECORD_SCRAPY_SETTINGS must be a JSON object of Scrapy settings")
+        settings.update(extra)
     settings.update(overrides or {})
     return settings

@@ -16,7 +16,17 @@ import click
 from onrecord import __version__
 from onrecord.cli.common import CONTEXT_SETTINGS, db_option, report_error
 
-COMMAND_MODULES = ("search", "quote", "speakers", "sources", "crawl", "migrate", "extract", "link")
+COMMAND_MODULES = (
+    "search",
+    "quote",
+    "speakers",
+    "sources",
+    "crawl",
+    "migrate",
+    "extract",
+    "link",
+    "run",
+)
 
 
 @click.group(context_settings=CONTEXT_SETTINGS)

@@ -71,7 +71,10 @@ def command(
         configs = select_sources(load_sources(sources_file), list(names))
     except SourcesError as exc:
         raise UserError(str(exc)) from exc
-    summary = run_crawl(db_url_from(ctx), configs, parse_overrides(settings))
+    try:
+        summary = run_crawl(db_url_from(ctx), configs, parse_overrides(settings))
+    except ValueError as exc:  # a bad setting (ONRECORD_SCRAPY_SETTINGS)
+        raise UserError(str(exc)) from exc
     if as_json:
         echo_json(summary.to_json())
     else:
