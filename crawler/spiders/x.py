@@ -324,7 +324,8 @@ class XSpider(PlatformSpider):
         latest = lookup.tweets.get(history[-1], post)
         first = lookup.tweets.get(stable, post if str(post["id"]) == stable else None)
         author = lookup.users.get(str(post.get("author_id") or ""), {})
-        handle = author.get("username") or (username if reposted_by is None else None)
+        own = username or self.account
+        handle = author.get("username") or (own if reposted_by is None else None)
         created = parse_time(first.get("created_at")) if first else None
         published = Dated(created, "second", "api") if created else id_time(stable)
         raw = {"post": tweet, "original": post if post is not tweet else None, "author": author}
@@ -378,7 +379,10 @@ class XSpider(PlatformSpider):
         if failure:
             yield failure
             return
-        for error in (payload.get("errors") if isinstance(payload, dict) else None) or []:
+        errors = payload.get("errors") if isinstance(payload, dict) else None
+        for error in errors if isinstance(errors, list) else []:
+            if not isinstance(error, dict):
+                continue
             post_id = str(error.get("resource_id") or error.get("value") or "")
             if str(error.get("type", "")).endswith(NOT_FOUND_TYPE) and post_id in urls:
                 detail = error.get("detail") or "not found"
