@@ -36,8 +36,9 @@ What is fetched:
   depends on the post it answers, and X bills every post read).
 - Deletions: recent stored posts not seen in this run (those published
   within ``recheck_days``, default 7) are looked up by id, 100 per call
-  (``GET /2/tweets?ids=...``); a post X reports as not found is marked
-  deleted, its text kept. Set ``recheck_days = 0`` to save those reads.
+  (``GET /2/tweets?ids=...``), at most once every 6 hours (X bills these
+  reads too); a post X reports as not found is marked deleted, its text
+  kept. Set ``recheck_days = 0`` to save those reads.
 - Both spellings of the API's fields are read: the documented ``tweet``
   names and the newer ``post`` names (``note_post``, ``includes.posts``, ...).
 
@@ -73,7 +74,7 @@ import json
 import os
 import re
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlencode, urljoin, urlsplit
@@ -90,6 +91,11 @@ from crawler.spiders.platform import PlatformSpider, chunks, parse_time
 TOKEN_ENV = "ONRECORD_X_BEARER_TOKEN"
 PAGE_SIZE = 100  # max_results: the API allows 5-100
 LOOKUP_BATCH = 100  # ids per GET /2/tweets
+# X bills every post read, rechecks included: recent posts are looked up at
+# most this often, however often the source is crawled (a deletion is then
+# noticed within hours, and a source crawled every 30 minutes pays for 4
+# rechecks a day, not 48).
+RECHECK_INTERVAL = timedelta(hours=6)
 # SOURCES.md's field list, plus the authors of referenced posts (a retweet's
 # original author is only in `includes.users` with referenced_tweets.id.author_id).
 TWEET_FIELDS = (
@@ -364,6 +370,9 @@ class XSpider(PlatformSpider):
     def recheck_requests(self, urls: list[str]) -> Iterable[Request]:
         if not self.headers:
             return
+        last = parse_time(self.state.get("rechecked_at"))
+        if last is not None and datetime.now(UTC) - last < RECHECK_INTERVAL:
+            return
         by_id = {m[1]: url for url in urls if (m := _STATUS_URL.match(url))}
         for ids in chunks(sorted(by_id), LOOKUP_BATCH):
             yield self.api_request(
@@ -379,6 +388,7 @@ class XSpider(PlatformSpider):
         if failure:
             yield failure
             return
+        yield SourceState(self.source.name, {"rechecked_at": datetime.now(UTC).isoformat()})
         errors = payload.get("errors") if isinstance(payload, dict) else None
         for error in errors if isinstance(errors, list) else []:
             if not isinstance(error, dict):

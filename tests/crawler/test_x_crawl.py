@@ -239,6 +239,9 @@ def test_a_deleted_post_is_marked_deleted_and_keeps_its_text(
     assert all(d.deleted_at is None for k, d in stored.items() if k != LONG_POST)
     with store.session() as s:
         assert search_quotations(s, SearchParams("reconstruction decree")).items  # still found
+    site.requests.clear()
+    crawl(SOREL_X)
+    assert asked(site, "/2/tweets") == []  # X bills lookups: the next recheck is hours later
 
 
 def test_a_rate_limit_is_waited_for_until_its_reset(crawl, store: Store, site, token) -> None:
