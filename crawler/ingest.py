@@ -103,7 +103,9 @@ def sync_sources(session: Session, configs: list[SourceConfig]) -> dict[str, Sou
         source.config = config.to_config()
         handles = {config.kind: config.account} if config.account else None
         source.default_speaker = (
-            get_or_create_speaker(session, config.speaker, handles=handles)
+            get_or_create_speaker(
+                session, config.speaker, kind=speaker_kind(config.speaker), handles=handles
+            )
             if config.speaker
             else None
         )

@@ -591,3 +591,27 @@ def list_sources(session: Session, stale_days: int = 14) -> list[SourceItem]:
             )
         )
     return items
+
+
+def most_repeated(session: Session, limit: int = 3) -> list[int]:
+    """Ids of the quotations carried by the most documents and articles, most first."""
+    occurrences = (
+        select(Occurrence.quotation_id.label("id"), func.count().label("n"))
+        .group_by(Occurrence.quotation_id)
+        .subquery()
+    )
+    links = (
+        select(Link.quotation_id.label("id"), func.count().label("n"))
+        .group_by(Link.quotation_id)
+        .subquery()
+    )
+    weight = occurrences.c.n + func.coalesce(links.c.n, 0)
+    rows = session.execute(
+        select(occurrences.c.id)
+        .outerjoin(links, links.c.id == occurrences.c.id)
+        .join(Quotation, Quotation.id == occurrences.c.id)
+        .where(Quotation.speaker_id.is_not(None))
+        .order_by(weight.desc(), Quotation.first_said_at, occurrences.c.id)
+        .limit(limit)
+    ).all()
+    return [row[0] for row in rows]

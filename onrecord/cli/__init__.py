@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "extract",
     "link",
     "run",
+    "demo",
 )
 
 
