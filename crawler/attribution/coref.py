@@ -156,7 +156,9 @@ def _bare(tok: Tok) -> str:
 def resolve_description(registry: Registry, mention: Mention) -> str | None:
     """ "the minister" -> the minister named in the document; "the ministry" -> its name."""
     if mention.kind == mentions.ROLE:
-        return registry.holder_of(mention.key, mention.start)
+        holder = registry.holder_of_office(mention.key, mention.roles, mention.start)
+        # "President Sorel" holds the role; the document's fullest name is "Viktor Sorel".
+        return registry.fullest(holder, mention.start) if holder is not None else None
     if mention.kind == mentions.ORG:
         return registry.org(mention.key, mention.start)
     return None

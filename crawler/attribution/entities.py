@@ -46,6 +46,7 @@ class Registry:
     orgs: dict[str, tuple[list[int], list[str]]] = field(default_factory=dict)  # head -> at, name
     roles: dict[str, tuple[list[int], list[str]]] = field(default_factory=dict)  # role -> people
     genders: dict[str, str] = field(default_factory=dict)  # folded last word -> m/f
+    offices: dict[str, set[str]] = field(default_factory=dict)  # name -> offices with complements
 
     def add_person(self, at: int, name: str, roles: tuple[str, ...], gender: str | None) -> None:
         words = tuple(name_words(name))
@@ -62,6 +63,8 @@ class Registry:
             form.gender = form.gender or gender
         for role in roles:
             _append(self.roles, role, at, name)
+            if " " in role:  # an office with its complement: "homeland security secretary"
+                self.offices.setdefault(name, set()).add(role)
         if gender:
             self.genders[words[-1]] = gender
 
@@ -129,6 +132,26 @@ class Registry:
                 t for other, t in self.roles.items() if other != role and other.endswith(role)
             ]
         return _nearest(tables, at)
+
+    def holder_of_office(self, role: str, roles: tuple[str, ...], at: int) -> str | None:
+        """The holder of a role that may have a complement ("the Secretary of State").
+
+        An office with a complement goes to its holder, or to a holder of the bare role
+        who holds no other office of that kind (not to the Secretary of Homeland Security).
+        """
+        offices = [r for r in roles if " " in r]
+        if not offices:
+            return self.holder_of(role, at)
+        office = offices[-1]
+        holder = self.holder_of(office, at)
+        if holder is not None:
+            return holder
+        holder = self.holder_of(role, at)
+        if holder is not None and any(
+            other != office and other.endswith(" " + role) for other in self.offices.get(holder, ())
+        ):
+            return None
+        return holder
 
     def org(self, head: str, at: int) -> str | None:
         """The organisation whose name has ``head`` ("ministry"), nearest before ``at``."""
@@ -199,6 +222,12 @@ def _run_pattern(lex: Lexicon) -> re.Pattern[str]:
     word = rf"(?:(?:{abbr})\.|[{UPPER}]\.(?=\s?[{UPPER}])|[{UPPER}][\w'\u2019-]*)"
     glue = sorted(lex.name_particles | lex.joiners, key=len, reverse=True)
     glue_re = "|".join(re.escape(g) for g in glue) or "(?!)"
+    # "President of the Republic Viktor Sorel": an article may follow a joiner.
+    joiners = "|".join(re.escape(j) for j in sorted(lex.joiners, key=len, reverse=True))
+    articles = sorted((d for d in lex.determiners if d.isalpha()), key=len, reverse=True)
+    article_re = "|".join(re.escape(a) for a in articles)
+    if joiners and article_re:
+        glue_re = rf"(?:{joiners})[ \u00a0]+(?:{article_re})|{glue_re}"
     return re.compile(
         rf"(?<![\w'\u2019]){word}(?:(?:[ \u00a0]+|(?<=\.))(?:(?:{glue_re})[ \u00a0]+)?{word})+"
     )

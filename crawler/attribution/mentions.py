@@ -186,6 +186,13 @@ def _name_run(toks: list[Tok], first: int, last: int, lex: Lexicon) -> int:
                 and i > first
                 and i < last
             )
+            or (  # "President of the Republic": an article after a joiner
+                tok.key in lex.determiners
+                and not tok.cap
+                and first < i < last
+                and toks[i - 1].key in lex.joiners
+                and not toks[i - 1].cap
+            )
         ):
             i -= 1
         else:
@@ -195,6 +202,87 @@ def _name_run(toks: list[Tok], first: int, last: int, lex: Lexicon) -> int:
     while start <= last and not toks[start].cap:
         start += 1
     return start
+
+
+def _office(toks: list[Tok], run: int, last: int, lex: Lexicon) -> tuple[int, int, bool] | None:
+    """A title or organisation with a complement in the run ``toks[run:last + 1]``.
+
+    Returns (index of the joiner, index of the complement's last token, whether the
+    whole run is an organisation), or None when the run has no such complement.
+    "President of the Republic Viktor Sorel": the complement is "the Republic" and a
+    name follows; "Speaker of Parliament Elena Varga": an organisation word ends the
+    complement; "Minister of Foreign Affairs Jeyhun Bayramov": office words
+    ("Affairs") do; "Ministry of Foreign Affairs": an organisation; "Ministry of
+    Foreign Affairs Spokesperson Aydan Huseynli": a title after the complement ends
+    it. With nothing else to go by, a name after a complement is its last two words
+    (initials and particles inside: "Viktor A. Sorel", "Ursula von der Leyen").
+    """
+    joiner = -1
+    for k in range(run + 1, last):
+        tok = toks[k]
+        if not tok.cap and tok.key in lex.joiners and tok.key not in lex.name_particles:
+            joiner = k
+            break
+    if joiner < 0:
+        return None
+    head = toks[joiner - 1].base
+    org_head = lex.is_org(head)
+    if not (org_head or lex.is_title(head)):
+        return None
+    words: list[int] = []  # capitalised words after the joiner, in order
+    forced = 0  # words[:forced + 1] belong to the complement for sure
+    force_next = True  # the first word after a joiner is the complement's
+    stop = -1  # a title after the complement
+    for m in range(joiner + 1, last + 1):
+        tok = toks[m]
+        if not tok.word:
+            continue
+        if not tok.cap:
+            force_next = force_next or tok.key in lex.joiners
+            continue
+        if (
+            words
+            and not force_next
+            and lex.is_title(tok.base)
+            and any(t.cap and t.word and not lex.is_title(t.base) for t in toks[m + 1 : last + 1])
+        ):
+            stop = m  # titles and a name follow; a last title word is the complement's
+            break
+        words.append(m)
+        if force_next or lex.is_org(tok.base) or tok.base in lex.office_words:
+            forced = len(words) - 1
+        force_next = False
+    if not words:
+        return None
+    if stop >= 0:
+        return joiner, stop - 1, False
+    if org_head:
+        return joiner, last, True
+    rest = words[forced + 1 :]
+    rest = [m for m in rest if not _initial_word(toks, m)] if rest else rest
+    if len(rest) >= 2:
+        name = rest[-2]
+        if len(rest) >= 3 and lex.given_names.get(toks[rest[-3]].base):
+            name = rest[-3]
+    elif len(rest) == 1:
+        complement = toks[words[forced]].base
+        known = (
+            forced > 0
+            or lex.is_title(complement)
+            or lex.is_org(complement)
+            or complement in lex.office_words
+        )
+        name = rest[0] if known else last + 1
+    else:
+        name = last + 1
+    while name - 1 > words[forced] and _initial_word(toks, name - 2):
+        name -= 2  # "Viktor A. Sorel": an initial belongs to the name
+    return joiner, name - 1, False
+
+
+def _initial_word(toks: list[Tok], m: int) -> bool:
+    """ "A" of "Viktor A. Sorel" (a letter and its period)."""
+    return 0 <= m < len(toks) and is_initial(toks, m)
 
 
 def _strip_possessive(tok: Tok) -> int:
@@ -293,6 +381,13 @@ def _named(
             ):
                 last = k - 1
             break
+    office = _office(toks, run, last, lex)
+    if office is not None and office[2]:
+        # "The Ministry of Foreign Affairs": an organisation, whatever titles it contains.
+        while run < last and toks[run].base in lex.function_words:
+            run += 1
+        end = _strip_possessive(toks[last])
+        return Mention(ORG, toks[run].start, end, text[toks[run].start : end], toks[run].base)
     roles: list[str] = []
     gender = None
     name_start = run
@@ -300,7 +395,7 @@ def _named(
         tok = toks[k]
         if tok.base in lex.honorific_gender:
             gender = lex.honorific_gender[tok.base]
-        if lex.is_title(tok.base) and k >= run - 1:
+        if lex.is_title(tok.base) and k >= run - 1 and not (office and office[0] < k <= office[1]):
             roles.append(tok.base)
         if (
             k >= run
@@ -322,6 +417,18 @@ def _named(
             and not (k > run and toks[k - 1].cap and lex.is_org(tok.base))
         ):
             name_start = k + 1
+    if office is not None:
+        name_start = max(name_start, office[1] + 1)
+        key = toks[office[0] - 1].base
+        if lex.is_title(key):
+            # "Secretary of Homeland Security" holds the office "homeland security secretary"
+            # (written so too), which "the Secretary of State" does not.
+            complement = [t.base for t in toks[office[0] + 1 : office[1] + 1] if t.word and t.cap]
+            roles.append(" ".join([*complement, key]))
+        if name_start > last:  # "the President of the Republic": the role, with its holder
+            start = toks[first].start
+            phrase = text[start : toks[last].end]
+            return Mention(ROLE, start, toks[last].end, phrase, key, gender, tuple(roles))
     while name_start <= last and (not toks[name_start].word or not toks[name_start].cap):
         name_start += 1
     if (

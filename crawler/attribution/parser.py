@@ -29,7 +29,7 @@ from crawler.attribution import (
 from crawler.attribution.cues import Cue
 from crawler.attribution.languages import Lexicon, lexicon_for
 from crawler.attribution.marks import Quoted, find_quoted
-from crawler.attribution.mentions import Mention
+from crawler.attribution.mentions import DESCRIPTION, Mention
 from crawler.attribution.quote import Quote
 from crawler.attribution.tokens import Tok, tokenize
 from crawler.attribution.transcripts import Turn, find_turns
@@ -177,6 +177,23 @@ class _Document:
         in_headline = q.open_at < self.headline_end
         kind = quote.HEADLINE if in_headline else _kind(sentence)
         cue = self._choose(q, sentence, after, in_headline)
+        if (
+            prev is not None
+            and before
+            and sentence is before
+            and (cue is None or (cue.mention is not None and cue.mention.kind == DESCRIPTION))
+        ):
+            # No cue, or only a description, in the words since the previous quotation:
+            # the sentence may have begun before it.
+            wide = self._sentence_through(prev, q, before)
+            if wide is not before:
+                wider = cues.before_cue(text, wide, lex)
+                if (
+                    wider is not None
+                    and wider.mention is not None
+                    and (wider.mention.kind in cues.SUBJECT_KINDS)
+                ):
+                    cue = wider
         item = _Found(
             q.start,
             q.end,
@@ -206,11 +223,38 @@ class _Document:
             self._resolve(item)
         else:
             self._fallback(item, q, prev, found, after)
-        if not filters.is_quotation(text, q, item.cue_type, sentence, lex, in_headline):
+        judged = item.cue_type
+        if prev is not None and item.cue is not None and item.cue.start < prev.open_at:
+            # A cue before an earlier quotation of the sentence ties this one only as
+            # loosely as the layout does: a title-case span after it is still a title.
+            judged = SAME_SENTENCE
+        if not filters.is_quotation(text, q, judged, sentence, lex, in_headline):
             return None
         if item.speaker is not None:
             self._remember(item.speaker)
         return item
+
+    def _sentence_through(self, prev: Quoted, q: Quoted, before: list[Tok]) -> list[Tok]:
+        """The sentence running into ``q`` when an earlier quotation sits inside it.
+
+        "Clinton … stressed her support … during a “Commander-in-Chief Forum” sponsored
+        by NBC News and said …: “…”": the words before that quotation belong to the
+        sentence too (its marks stand for it; its words are not read). A quotation that
+        ends a sentence itself ("“We will win.” Then he said: …") ends it here too.
+        """
+        text = self.text
+        if text[prev.start : prev.end].rstrip()[-1:] in ".!?\u2026":
+            return before
+        lo = max(q.line_start, q.open_at - tuning.BEFORE_WINDOW_CHARS)
+        if lo >= prev.open_at:
+            return before
+        head = cues.sentence_tokens(tokenize(text, lo, prev.open_at), self.lex)
+        if not head:
+            return before
+        marks = tokenize(text, prev.open_at, prev.start) + tokenize(
+            text, prev.end, prev.close_at + 1
+        )
+        return head + marks + before
 
     def _choose(
         self, q: Quoted, sentence: list[Tok], after: list[Tok], in_headline: bool

@@ -141,3 +141,77 @@ def test_two_people_with_one_surname_stay_apart() -> None:
         "“The insurance model doesn't work here,” Clinton said."
     )
     assert speakers_of(text) == {"The insurance model doesn't work here": "Bill Clinton"}
+
+
+def test_a_title_with_a_complement_is_no_part_of_the_name() -> None:
+    text = (
+        "President of the Republic Viktor Sorel made a statement on the reopening of the "
+        "northern corridor.\n\n"
+        '"The northern corridor will reopen on Monday for civilian traffic," President Sorel '
+        "said.\n\n"
+        '"Freight will follow on Wednesday," the President of the Republic added.'
+    )
+    assert speakers_of(text) == {
+        "The northern corridor will reopen on Monday for civilian traffic": "Viktor Sorel",
+        "Freight will follow on Wednesday": "Viktor Sorel",
+    }
+
+
+def test_a_surname_expands_past_a_title_that_names_a_body() -> None:
+    text = (
+        "Speaker of Parliament Elena Varga opened the spring session on Thursday.\n\n"
+        '"This parliament will ratify the corridor agreement before the summer recess," '
+        "Varga said in her opening speech."
+    )
+    assert list(speakers_of(text).values()) == ["Elena Varga"]
+
+
+def test_office_words_complete_a_title_and_a_name_may_follow() -> None:
+    text = (
+        'Minister of Foreign Affairs Jeyhun Talibov said the talks were "useful."\n\n'
+        '"We will meet again in June," said Secretary of Homeland Security Ana Ruiz.\n\n'
+        'The Secretary of State said the visit would be "short."'
+    )
+    assert speakers_of(text) == {
+        "useful.": "Jeyhun Talibov",
+        "We will meet again in June": "Ana Ruiz",
+        "short.": "The Secretary of State",  # no one in the text holds that office
+    }
+
+
+def test_the_ministry_resolves_to_the_ministry_the_statement_names() -> None:
+    text = (
+        "The Ministry of Foreign Affairs strongly condemns the shelling of the village of "
+        "Dovrin on the night of 3 May.\n\n"
+        '"Such provocations undermine the peace process and will not go unanswered," the '
+        "ministry said in a statement.\n\n"
+        "Ministry of Foreign Affairs Spokesperson Aydan Huseynli added that all partners had "
+        'been "informed in full."'
+    )
+    assert speakers_of(text) == {
+        "Such provocations undermine the peace process and will not go unanswered": (
+            "Ministry of Foreign Affairs"
+        ),
+        "informed in full.": "Aydan Huseynli",
+    }
+
+
+def test_official_statement_shapes_keep_their_speakers() -> None:
+    text = (
+        "Foreign Minister Leyla Mammadova arrived in Geneva on Tuesday.\n\n"
+        "'We came to Geneva to close the chapter of war,' Mammadova told journalists.\n\n"
+        'And from Deputy Minister Rauf Karimli: "The talks will focus on mine clearance."\n\n'
+        'Answer: "The parties agreed on a timetable," spokesperson Aydan Huseynli said.\n\n'
+        "Opposition leader Tomas Brandt was sceptical. “We have heard such promises before,” "
+        "he told reporters. “Show us the convoys first.”\n\n"
+        "A government official, who asked not to be named, said the first payments could "
+        "arrive “within weeks”."
+    )
+    assert speakers_of(text) == {
+        "We came to Geneva to close the chapter of war": "Leyla Mammadova",
+        "The talks will focus on mine clearance.": "Rauf Karimli",
+        "The parties agreed on a timetable": "Aydan Huseynli",
+        "We have heard such promises before": "Tomas Brandt",
+        "Show us the convoys first.": "Tomas Brandt",
+        "within weeks": None,
+    }

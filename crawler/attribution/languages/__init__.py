@@ -118,6 +118,7 @@ class Lexicon:
     title_suffixes: tuple[str, ...]
     org_heads: frozenset[str]
     org_suffixes: tuple[str, ...]
+    office_words: frozenset[str]  # "Affairs" of "Minister of Foreign Affairs": never a name
     function_words: frozenset[str]
     name_particles: frozenset[str]
     abbreviations: frozenset[str]
@@ -265,6 +266,7 @@ def _build(datas: list[dict]) -> Lexicon:
         title_suffixes=tuple(sorted({fold(w) for w in collect("speakers", "title_suffixes")})),
         org_heads=_words(collect("speakers", "org_heads")),
         org_suffixes=tuple(sorted({fold(w) for w in collect("speakers", "org_suffixes")})),
+        office_words=_words(collect("speakers", "office_words")),
         function_words=_words(collect("speakers", "function_words")),
         name_particles=_words(collect("speakers", "name_particles")),
         abbreviations=_words(collect("speakers", "abbreviations")),
