@@ -225,6 +225,7 @@ def _occurrences(
                 lang=draft.lang,
             )
             found.append((whole, author))
+        default_speaker = draft.post_author or draft.post_handle  # "I told them: “…”"
     elif ctx.role == "statements" and ctx.default_speaker_name:
         default_speaker = ctx.default_speaker_name
     quotes = draft.quotes

@@ -107,6 +107,7 @@ class StorePipeline:
         self.context = SourceContext()
         self.run_id: int | None = None
         self.buffer: list[Any] = []
+        self.states: list[SourceState] = []
         self.timer: task.LoopingCall | None = None
 
     @classmethod
@@ -130,7 +131,11 @@ class StorePipeline:
         self.timer.start(1.0, now=False)
 
     def process_item(self, item: Any) -> Any:
-        if isinstance(item, DocumentDraft | GoneItem | FailureItem | SourceState):
+        if isinstance(item, SourceState):
+            # Cursors (since_id, ...) move only once everything before them is stored:
+            # kept until the crawl closes, so a crash never skips posts.
+            self.states.append(item)
+        elif isinstance(item, DocumentDraft | GoneItem | FailureItem):
             self.buffer.append(item)
             if len(self.buffer) >= self.batch_size:
                 self.flush()
@@ -208,6 +213,8 @@ class StorePipeline:
         if self.timer is not None and self.timer.running:
             self.timer.stop()
         self.flush()
+        self.buffer, self.states = list(self.states), []
+        self.flush()  # the cursors, last
         reason = self.crawler.stats.get_value("finish_reason") or "finished"
         with self.store.session() as session:
             source = session.get(Source, self.source_id) if self.source_id else None

@@ -78,13 +78,19 @@ def draft_from_page(page: PageItem, extracted: ExtractedPage) -> DocumentDraft:
 
 
 def attribute(draft: DocumentDraft, default_speaker: str | None) -> DocumentDraft:
-    """The draft with its quotations found (the source's speaker for first-person text)."""
+    """The draft with its quotations found.
+
+    First-person words belong to the source's speaker in a statement, and to
+    the post's (original) author in a post: "I told the governors: “…”".
+    """
     published = draft.published
+    if draft.kind == "post":
+        default_speaker = draft.post_author or draft.post_handle or default_speaker
     quotes = extract_quotes(
         draft.text,
         published=published.at if published else None,
         lang=draft.lang,
-        default_speaker=default_speaker if draft.kind != "post" else None,
+        default_speaker=default_speaker,
     )
     embedded = [attribute(post, None) for post in draft.embedded]
     return replace(draft, quotes=quotes, embedded=embedded)
