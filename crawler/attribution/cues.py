@@ -94,6 +94,8 @@ def _used_as_noun(toks: list[Tok], k: int, lex: Lexicon) -> bool:
         return False
     if not before.word:
         return before.text not in ","
+    if before.cap and k >= 2 and toks[k - 2].key in lex.np_prepositions and not toks[k - 2].cap:
+        return True  # "32% of Republican claims": a noun after a preposition's modifier
     return not (
         before.cap
         or before.base in lex.subject_pronouns
@@ -478,6 +480,18 @@ def before_cue(text: str, sent: list[Tok], lex: Lexicon) -> Cue | None:
             mention = classify(text, sent, span[0], span[1], lex)
             if (
                 mention is not None
+                and mention.kind != mentions.NAME
+                and span[0] >= 2
+                and sent[span[0] - 1].text == ","
+            ):
+                # "Chris Wallace, Fox News: …", "Rauf Karimli, Deputy Minister: …": the
+                # outlet or the office after the name is its apposition.
+                named = phrase_before(sent, span[0] - 2, lex)
+                person = classify(text, sent, named[0], named[1], lex) if named else None
+                if person is not None and person.kind == mentions.NAME:
+                    mention = person
+            if (
+                mention is not None
                 and mention.kind not in (mentions.NAME, mentions.ORG)
                 and (span[0] > 0)
             ):
@@ -531,6 +545,24 @@ def subject_before(text: str, sent: list[Tok], verb: int, lex: Lexicon) -> Menti
     ):
         # "a source close to Erdoğan said": the speaker is the source, not Erdoğan.
         return Mention(mentions.ANONYMOUS, sent[0].start, mention.end, mention.text, "source")
+    k = span[0] - 1
+    prepositional = k > 0 and sent[k].key in lex.object_prepositions and not sent[k].cap
+    if prepositional:
+        k -= 1
+    participle = k > 0 and lex.is_participle(sent[k].key) and not sent[k].cap
+    if (
+        mention is not None
+        and mention.kind in (mentions.DESCRIPTION, mentions.ORG)
+        and (prepositional or participle)
+    ):
+        # "Protesters marching through the streets chanted", "Supporters waving flags
+        # chanted": the streets, the flags are objects; the subject stands before them.
+        if participle:
+            k -= 1
+        head = phrase_before(sent, k, lex)
+        subject = classify(text, sent, head[0], head[1], lex) if head else None
+        if subject is not None and subject.kind in (*SUBJECT_KINDS, mentions.DESCRIPTION):
+            return subject
     return mention
 
 

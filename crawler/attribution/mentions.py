@@ -78,6 +78,8 @@ def in_phrase(toks: list[Tok], i: int, lex: Lexicon) -> bool:
         return True
     if key in lex.np_stops or key in lex.auxiliaries:
         return key in lex.name_particles and 0 < i < len(toks) - 1 and toks[i + 1].cap
+    if key in lex.nouns and i > 0 and toks[i - 1].key in lex.determiners:
+        return True  # "the report says": a noun after an article, though also a verb
     return not (lex.is_verb(key) or key in lex.subject_pronouns or lex.is_participle(key))
 
 
@@ -338,6 +340,17 @@ def classify(text: str, toks: list[Tok], first: int, last: int, lex: Lexicon) ->
             break
         if toks[k].word:
             head = k
+    if (
+        head < last
+        and toks[head].cap
+        and toks[head].base not in lex.function_words
+        and not lex.is_title(toks[head].base)
+    ):
+        # "Trump in the past", "Kaine in a low voice": a name, then words about the
+        # circumstances, which are no part of the speaker.
+        named = classify(text, toks, first, head, lex)
+        if named is not None and named.kind in (NAME, ORG):
+            return named
     key = toks[head].base
     if key.isdigit() or (first == last and lex.is_participle(key)):
         return None  # "in 2010", ", rejecting …": no one
@@ -374,10 +387,14 @@ def _named(
         if tok.key in lex.joiners and tok.key not in lex.name_particles and not tok.cap:
             # "Charles B. Rangel of New York": a person's name ends before "of";
             # "Ministry of Foreign Affairs", "Secretary of State John Kerry" do not.
+            # (The word before "of" decides: "U.S. Secretary of State" is a title.)
             head = toks[run:k]
-            if not any(lex.is_org(t.base) for t in head) and any(
-                t.cap and not lex.is_title(t.base) and t.base not in lex.function_words
-                for t in head
+            before = toks[k - 1]
+            if (
+                not any(lex.is_org(t.base) for t in head)
+                and before.cap
+                and not lex.is_title(before.base)
+                and before.base not in lex.function_words
             ):
                 last = k - 1
             break
@@ -415,6 +432,14 @@ def _named(
                 or (abbreviation_dot(toks, k, lex) and toks[k - 1].key in lex.abbreviations)
             )
             and not (k > run and toks[k - 1].cap and lex.is_org(tok.base))
+        ) or (
+            # "CNN's Jake Tapper", "The Washington Post's Robert Costa", "FOX NEWS' CHRIS
+            # WALLACE": the outlet (or person) in the possessive is no part of the name.
+            run <= k < last
+            and (
+                (tok.word and tok.base != tok.key and len(tok.base) > 1)
+                or (tok.text in "'\u2019" and k > run and toks[k - 1].key.endswith("s"))
+            )
         ):
             name_start = k + 1
     if office is not None:

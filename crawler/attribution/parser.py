@@ -162,7 +162,7 @@ class _Document:
             if k + 1 < len(quoted) and quoted[k + 1].line_start == q.line_start
             else None
         )
-        lo = max(q.line_start, q.open_at - tuning.BEFORE_WINDOW_CHARS)
+        lo = self._window_start(q)
         if prev is not None:
             lo = max(lo, (prev.close_at if prev.closed else prev.end) + 1)
         before = self._tokens(lo, q.open_at)
@@ -234,6 +234,17 @@ class _Document:
             self._remember(item.speaker)
         return item
 
+    def _window_start(self, q: Quoted) -> int:
+        """Where the words read before ``q`` begin: never inside a word ("researchers"
+        cut to "chers" would be read as a speaker)."""
+        text = self.text
+        lo = max(q.line_start, q.open_at - tuning.BEFORE_WINDOW_CHARS)
+        if lo > q.line_start and text[lo - 1].isalnum():
+            stop = min(q.open_at, lo + 40)
+            while lo < stop and text[lo].isalnum():
+                lo += 1
+        return lo
+
     def _sentence_through(self, prev: Quoted, q: Quoted, before: list[Tok]) -> list[Tok]:
         """The sentence running into ``q`` when an earlier quotation sits inside it.
 
@@ -245,7 +256,7 @@ class _Document:
         text = self.text
         if text[prev.start : prev.end].rstrip()[-1:] in ".!?\u2026":
             return before
-        lo = max(q.line_start, q.open_at - tuning.BEFORE_WINDOW_CHARS)
+        lo = self._window_start(q)
         if lo >= prev.open_at:
             return before
         head = cues.sentence_tokens(tokenize(text, lo, prev.open_at), self.lex)
@@ -325,7 +336,16 @@ class _Document:
             named = coref.resolve_description(self.registry, mention)
             item.speaker = named if named is not None else mention.text
         elif kind == mentions.ORG:  # a named organisation: "Die CCE", "the Kremlin"
-            item.speaker = mention.text
+            # "the Commission" after "The European Commission": the fuller name.
+            full = self.registry.org(mention.key, mention.start)
+            words = entities.name_words(mention.text)
+            fuller = full is not None and len(entities.name_words(full)) > len(words)
+            if fuller and set(words) - set(self.lex.function_words) <= set(
+                entities.name_words(full)
+            ):
+                item.speaker = full
+            else:
+                item.speaker = mention.text
         elif kind == mentions.DESCRIPTION:
             # A lone capitalised word (German "so Murtha") may still name a known person.
             known = mention.text[:1].isupper() and " " not in mention.text
@@ -410,7 +430,7 @@ class _Document:
         """ "Schiff said. “…”": the sentence just before, in the paragraph, has the cue."""
         if q.open_at <= q.line_start:
             return None
-        lo = max(q.line_start, q.open_at - tuning.BEFORE_WINDOW_CHARS)
+        lo = self._window_start(q)
         toks = tokenize(self.text, lo, q.open_at)
         if not toks or toks[-1].text not in ".!?:" or any(t.text in cues.MARKS for t in toks):
             return None
@@ -493,6 +513,10 @@ class _Document:
         item.cue = Cue(TURN, turn.label_end, turn.label_end + 1, None, ":")
         if not turn.anonymous:
             label = turn.label
+            toks = tokenize(self.text, turn.label_start, turn.label_end)
+            named = mentions.classify(self.text, toks, 0, len(toks) - 1, self.lex) if toks else None
+            if named is not None and named.kind == mentions.NAME and named.start > toks[0].start:
+                label = named.text  # "FOX NEWS' CHRIS WALLACE", "SEN. KAINE": the name
             item.speaker = _display(self.registry.fullest(label, turn.label_start))
             item.speaker_start, item.speaker_end = turn.label_start, turn.label_end
             self._remember(item.speaker)

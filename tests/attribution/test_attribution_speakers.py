@@ -215,3 +215,59 @@ def test_official_statement_shapes_keep_their_speakers() -> None:
         "Show us the convoys first.": "Tomas Brandt",
         "within weeks": None,
     }
+
+
+def test_an_outlet_is_never_the_speaker_of_its_journalist_or_guest() -> None:
+    text = (
+        "Anchor Lena Fischer, Channel Nine: \u201cWill you accept the result?\u201d\n\n"
+        "Mayor Omar Haddad (Radio Nord): \u201cI will accept the voters' decision.\u201d\n\n"
+        "\u201cIt was a rout,\u201d Radio Nord's Petra Lind said.\n\n"
+        "The Daily Ledger's Tom Ashby reported that the mayor was \u201cfurious.\u201d"
+    )
+    assert speakers_of(text) == {
+        "Will you accept the result?": "Lena Fischer",
+        "I will accept the voters' decision.": "Omar Haddad",
+        "It was a rout": "Petra Lind",
+        "furious.": "Tom Ashby",
+    }
+
+
+def test_a_transcript_label_with_an_outlet_gives_the_journalist() -> None:
+    text = (
+        "CHANNEL NINE'S LENA FISCHER: Will you accept the result?\n\n"
+        "HADDAD: I will look at it at the time.\n\n"
+        "FISCHER: Do you make a commitment?\n\n"
+        "HADDAD: I will tell you at the time."
+    )
+    assert [q.speaker for q in quotes_of(text).values()] == [
+        "Lena Fischer",
+        "Haddad",
+        "Lena Fischer",
+        "Haddad",
+    ]
+
+
+def test_words_about_the_circumstances_are_no_part_of_the_speaker() -> None:
+    text = (
+        "Governor Anna Rusk in the past said the plan was \u201cunaffordable.\u201d\n\n"
+        "Protesters marching through the old town chanted \u201cNo more delays!\u201d\n\n"
+        "The European Commission welcomed the plan. \u201cThis is a good day,\u201d the "
+        "Commission said."
+    )
+    assert speakers_of(text) == {
+        "unaffordable.": "Anna Rusk",
+        "No more delays!": "Protesters",
+        "This is a good day": "European Commission",
+    }
+
+
+def test_a_noun_that_is_also_a_verb_names_the_speaker_after_an_article() -> None:
+    text = (
+        "Researchers counted the subsidiaries, and the report says the bank "
+        "\u201cholds 900 of them in tax havens.\u201d\n\n"
+        "The agency rated 32% of Republican claims as \u201cfalse\u201d in its review."
+    )
+    assert speakers_of(text) == {
+        "holds 900 of them in tax havens.": "the report",
+        "false": "The agency",
+    }

@@ -125,6 +125,7 @@ class Lexicon:
     np_prepositions: frozenset[str]
     joiners: frozenset[str]
     np_stops: frozenset[str]
+    object_prepositions: frozenset[str]  # "through" of "marching through the streets"
     given_names: dict[str, str]
     dates: DateWords
 
@@ -273,6 +274,7 @@ def _build(datas: list[dict]) -> Lexicon:
         np_prepositions=_words(collect("speakers", "np_prepositions")),
         joiners=_words(collect("speakers", "joiners")),
         np_stops=_words(collect("speakers", "np_stops")),
+        object_prepositions=_words(collect("speakers", "object_prepositions")),
         given_names={
             **{fold(w): "m" for w in collect("given_names", "male")},
             **{fold(w): "f" for w in collect("given_names", "female")},
