@@ -13,7 +13,7 @@ Rules (see scheduler.linking.compare for what "same" means):
 
 - two speakers' words are never merged;
 - an unattributed quotation joins a named one only when all its matches
-  point to one group of one speaker;
+  point to one group of one speaker, said within a year of it;
 - a part joins the fuller quotation it is taken from when it is not older
   than it (else it is a statement of its own) and when it is a part of one
   group only (a set phrase found in two speeches stays on its own);
@@ -172,6 +172,13 @@ def judge(a: QuoteRow, b: QuoteRow) -> Match | None:
     """The match between two quotations, or None when they are two quotations."""
     if a.speaker_id is not None and b.speaker_id is not None and a.speaker_id != b.speaker_id:
         return None
+    if (
+        (a.speaker_id is None) != (b.speaker_id is None)
+        and a.said_at
+        and b.said_at
+        and abs(a.said_at - b.said_at) > T.UNATTRIBUTED_WINDOW
+    ):
+        return None  # unattributed words a year apart: no telling whose they are
     short, long_ = (a, b) if len(a.words) <= len(b.words) else (b, a)
     verdict = compare(short.wording, long_.wording)
     if not verdict.same:

@@ -18,7 +18,9 @@ from datetime import datetime
 from sqlalchemy import Table, bindparam, case, delete, select, update
 from sqlalchemy.orm import Session
 
+from scheduler.linking import thresholds as T
 from scheduler.linking.batches import chunks
+from scheduler.linking.evidence import merge_intervals
 from scheduler.linking.grouping import MergeGroup, QuoteRow, build_groups, find_matches
 from store.models import Document, Link, Occurrence, Quotation, Source
 
@@ -62,7 +64,7 @@ def load_quotations(
     """(touched, universe): the quotations ``ids`` (None: all) and those they may join.
 
     A named quotation may join its speaker's quotations and unattributed
-    ones; an unattributed one anybody's, so then the universe is everything.
+    ones; an unattributed one anybody's said within UNATTRIBUTED_WINDOW of it.
     """
     if ids is None:
         rows = _rows(session)
@@ -70,14 +72,27 @@ def load_quotations(
     touched = [r for batch in chunks(sorted(ids)) for r in _rows(session, Quotation.id.in_(batch))]
     if not touched:
         return [], []
-    if any(r.speaker_id is None for r in touched):
+    speakers = sorted({r.speaker_id for r in touched if r.speaker_id is not None})
+    universe = [
+        r for batch in chunks(speakers) for r in _rows(session, Quotation.speaker_id.in_(batch))
+    ]
+    universe += _rows(session, Quotation.speaker_id.is_(None))
+    unattributed = [r for r in touched if r.speaker_id is None]
+    if any(r.said_at is None for r in unattributed):
         universe = _rows(session)
     else:
-        speakers = sorted({r.speaker_id for r in touched if r.speaker_id is not None})
-        universe = [
-            r for batch in chunks(speakers) for r in _rows(session, Quotation.speaker_id.in_(batch))
-        ]
-        universe += _rows(session, Quotation.speaker_id.is_(None))
+        windows = merge_intervals(
+            (r.said_at - T.UNATTRIBUTED_WINDOW, r.said_at + T.UNATTRIBUTED_WINDOW)
+            for r in unattributed
+            if r.said_at is not None
+        )
+        for lo, hi in windows:
+            universe += _rows(
+                session,
+                Quotation.speaker_id.is_not(None),
+                Quotation.first_said_at >= lo,
+                Quotation.first_said_at <= hi,
+            )
     by_id = {r.id: r for r in universe}
     return [by_id[r.id] for r in touched], list(by_id.values())
 
