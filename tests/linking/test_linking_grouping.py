@@ -113,6 +113,19 @@ def test_an_unattributed_report_joins_the_only_speaker_who_said_it(newsroom, lin
     assert newsroom.quotation_of(anonymous) == newsroom.quotation_of(statement)
 
 
+def test_unattributed_words_years_later_are_not_given_a_speaker(newsroom, link) -> None:
+    words = "Kaspria will guarantee the safety of every convoy that uses the corridor."
+    statement = newsroom.post("ministry", "2024-03-05 10:00", f"“{words}”", [(words, "Tomas Reyl")])
+    reported = "Kaspria will guarantee the safety of every convoy using the corridor"
+    anonymous = newsroom.post(
+        "wire", "2026-06-01 09:00", f"“{reported}” an official said.", [(reported, None)]
+    )
+
+    link()
+
+    assert newsroom.quotation_of(anonymous) != newsroom.quotation_of(statement)
+
+
 def test_an_unattributed_report_matching_two_speakers_stays_on_its_own(newsroom, link) -> None:
     words = "The corridor will reopen to civilian traffic on the first of April."
     sorel = newsroom.post("president", "2024-03-04 09:00", f"“{words}”", [(words, "Viktor Sorel")])
