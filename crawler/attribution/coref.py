@@ -72,7 +72,16 @@ def resolve_pronoun(
         return None  # "it", "I", "they": an organisation, the author, a group
     start = max(0, pronoun.start - tuning.COREF_WINDOW_CHARS)
     toks = [t for t in tokenize(text, start, pronoun.start) if not quotations.inside(t.start)]
-    for sentence in reversed(_sentences(text, toks, lex)):
+    sentences = _sentences(text, toks, lex)
+    if (
+        sentences
+        and pronoun.key not in lex.subject_pronouns
+        and toks[-1].text not in _SENTENCE_END
+        and "\n" not in text[toks[-1].end : pronoun.start]
+    ):
+        # "The Gazette quoted her": an object pronoun is not the subject of its own clause.
+        sentences.pop()
+    for sentence in reversed(sentences):
         candidates = _candidates(text, sentence, lex, registry, speakers, gender)
         if candidates is None:
             continue  # its subject is the same pronoun: the person is named further back

@@ -306,7 +306,8 @@ def after_cue(text: str, toks: list[Tok], lex: Lexicon, headline: bool) -> Cue |
             # ", rejecting calls from two governments to close them": a clause, not a tag.
             return None
         words = text[sentence[k].start : sentence[last].end]
-        return Cue(AFTER, sentence[k].start, sentence[last].end, mention, words)
+        quoted = _quoted_person(text, sentence, k, last, lex)
+        return Cue(AFTER, sentence[k].start, sentence[last].end, quoted or mention, words)
     if dash or (colon and headline):
         # A signature ("—Commissioner X") or a headline ("'…': X marks …").
         span = phrase_after(toks, i, lex, after_verb=True)
@@ -405,6 +406,11 @@ def before_cue(text: str, sent: list[Tok], lex: Lexicon) -> Cue | None:
     weak: Cue | None = None  # a cue to fall back on: relative clauses, "we", "I"
     participle: tuple[int, int] | None = None
     for verb, verb_last in reversed(verbs):
+        quoted = _quoted_person(text, sent, verb, verb_last, lex)
+        if quoted is not None:
+            words = text[sent[verb].start : sent[verb_last].end]
+            return Cue(BEFORE, sent[verb].start, sent[verb_last].end, quoted, words)
+    for verb, verb_last in reversed(verbs):
         words = text[sent[verb].start : sent[verb_last].end]
         if lex.is_participle(sent[verb].key):
             if not (
@@ -428,6 +434,21 @@ def before_cue(text: str, sent: list[Tok], lex: Lexicon) -> Cue | None:
                 v2.kind in _PERSON_KINDS or mention is None or mention.kind not in _PERSON_KINDS
             ):
                 mention = v2
+        if (
+            lex.verb_second
+            and verb > 0
+            and sent[verb - 1].text == ","
+            and _opens_clause(sent[0], lex)
+        ):
+            # „Nachdem …, entgegnete Suttner empört: …“: after a fronted clause the finite
+            # verb comes first and its subject follows.
+            span = phrase_after(sent, _skip_objects(sent, verb_last + 1, lex), lex, True)
+            inverted = _described_name(text, sent, span, lex) if span else None
+            if inverted is not None and (
+                inverted.kind in _PERSON_KINDS
+                or (inverted.kind == mentions.DESCRIPTION and inverted.text[:1].isupper())
+            ):
+                mention = inverted
         if (
             mention is not None
             and mention.kind == mentions.PRONOUN
@@ -486,19 +507,32 @@ def before_cue(text: str, sent: list[Tok], lex: Lexicon) -> Cue | None:
             ):
                 # "Chris Wallace, Fox News: …", "Rauf Karimli, Deputy Minister: …": the
                 # outlet or the office after the name is its apposition.
-                named = phrase_before(sent, span[0] - 2, lex)
-                person = classify(text, sent, named[0], named[1], lex) if named else None
+                left = phrase_before(sent, span[0] - 2, lex)
+                person = classify(text, sent, left[0], left[1], lex) if left else None
                 if person is not None and person.kind == mentions.NAME:
                     mention = person
-            if (
-                mention is not None
-                and mention.kind not in (mentions.NAME, mentions.ORG)
-                and (span[0] > 0)
-            ):
-                # "The piece used one of her quotes as its headline: …": the subject speaks.
+            clause = mention is not None and _clause_before(sent, span, mention, lex)
+            if mention is not None and clause:
+                # "The piece used one of her quotes as its headline: …", „Stegemann bestreitet
+                # jede Kenntnis von … Praktiken der Deponie: …“: a clause before the label
+                # makes it an object; the subject speaks (a name as label only without one).
                 subject = sentence_subject(text, sent, lex)
-                if subject is not None and subject.kind in (*SUBJECT_KINDS, mentions.DESCRIPTION):
+                if (
+                    subject is not None
+                    and subject.start < mention.start
+                    and (
+                        subject.kind in SUBJECT_KINDS
+                        or (
+                            subject.kind == mentions.DESCRIPTION
+                            and mention.kind not in (mentions.NAME, mentions.ORG)
+                        )
+                    )
+                ):
                     mention = subject
+                elif mention.kind == mentions.DESCRIPTION and not (
+                    sent[span[0]].cap or sent[span[0]].key in lex.determiners
+                ):
+                    mention = None  # „Darin steht unter anderem: …“: no one
             if mention is not None and mention.kind != mentions.PRONOUN:
                 return Cue(COLON, sent[-1].start, sent[-1].end, mention, ":")
     for k in range(1, n):
@@ -511,6 +545,47 @@ def before_cue(text: str, sent: list[Tok], lex: Lexicon) -> Cue | None:
                 if mention is not None and mention.kind in (mentions.NAME, mentions.ORG):
                     return Cue(NOUN, tok.start, tok.end, mention, tok.text)
     return None
+
+
+def _clause_before(sent: list[Tok], span: tuple[int, int], mention: Mention, lex: Lexicon) -> bool:
+    """Words of a clause stand before the label ``mention`` ends: a verb or an object
+    ("… bestreitet jede Kenntnis von den Praktiken der Deponie:"), not an introduction
+    ("And from Deputy Minister X:", "Statement of Commissioner X:")."""
+    if span[0] > 0 and sent[span[0] - 1].text != ",":
+        return True
+    return any(
+        t.word
+        and not t.cap
+        and t.end <= mention.start
+        and t.key not in lex.intro_words
+        and t.key not in lex.determiners
+        and t.key not in lex.joiners
+        and t.key not in lex.name_particles
+        for t in sent[span[0] : span[1] + 1]
+    )
+
+
+def _quoted_person(
+    text: str, sent: list[Tok], verb: int, verb_last: int, lex: Lexicon
+) -> Mention | None:
+    """The object of a quoting verb, who is the speaker: "the Times quoted an aide as
+    saying", „Die Rundschau zitiert einen Augenzeugen mit den Worten: …“."""
+    if sent[verb].key not in lex.quoting_verbs:
+        return None
+    start = _skip_adverbs(sent, verb_last + 1, lex)
+    if start >= len(sent) or not sent[start].word:
+        return None
+    if sent[start].base in lex.pronoun_gender and not sent[start].cap:
+        tok = sent[start]  # "quoted him as saying"
+        gender = lex.pronoun_gender[tok.base]
+        return Mention(mentions.PRONOUN, tok.start, tok.end, tok.text, tok.base, gender)
+    span = phrase_after(sent, start, lex, after_verb=True)
+    if span is None:
+        return None
+    mention = _described_name(text, sent, span, lex)
+    if mention is None or mention.kind == mentions.ORG:
+        return None  # "quoted the report", "zitiert die Zeitung": no person
+    return mention
 
 
 def _after_relative(sent: list[Tok], verb: int, lex: Lexicon) -> bool:

@@ -72,6 +72,13 @@ def is_quotation(
         # noun or an article, tied to no reporting verb and capitalised like a name, a
         # quoted span names a thing (die „unter Druck stehenden Soldaten“ stays).
         return False
+    if (
+        prev is not None
+        and prev.text == ":"
+        and inner[:1].isupper()
+        and inner.rstrip()[-1:] in ".!?\u2026"
+    ):
+        return True  # a sentence introduced by a colon: „Darin heißt es: „Wir ermitteln.““
     if n_words <= tuning.TERM_MAX_WORDS:
         if prev is not None and prev.key in lex.scare_markers:
             return False  # the so-called “reform package”

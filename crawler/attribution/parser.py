@@ -142,7 +142,11 @@ class _Document:
         also names the speaker of the earlier ones in that sentence."""
         for k in range(len(found) - 2, -1, -1):
             item, later = found[k], found[k + 1]
-            if item.cue_type not in (NONE, SUBJECT) or later.cue_type in (NONE, SUBJECT):
+            unknown = item.speaker is None and item.cue_type in (SAME_PARAGRAPH, PREVIOUS)
+            if (item.cue_type not in (NONE, SUBJECT) and not unknown) or later.cue_type in (
+                NONE,
+                SUBJECT,
+            ):
                 continue
             if later.line_start != item.line_start or later.speaker is None:
                 continue
@@ -305,12 +309,18 @@ class _Document:
             return cue_after  # "…," the union wrote: the comma ties it even after a colon
         if cue_before is not None and cue_before.kind == cues.COLON:
             return cue_before
-        if sentence and sentence[-1].text == ":" and cue_before is not None:
+        introduced = bool(sentence) and sentence[-1].text == ":"
+        if introduced and cue_before is not None:
             return cue_before
         if cue_after is not None and cue_after.mention is not None:
             first = after[0].text if after else ""
             binds = first in ",?!\u2014\u2013-:" or any(ch in ",?!" for ch in inside)
-            if binds or cue_before is None or cue_after.start - after[0].start < 3:
+            adjacent = cue_after.start - after[0].start < 3
+            if introduced and not (binds or adjacent):
+                # „Darin steht: „…“ Celebi, die …, nennt das Ereignis …“: a quotation a colon
+                # introduces is not tied to a verb later in the next sentence.
+                return None
+            if binds or cue_before is None or adjacent:
                 return cue_after
         if cue_before is not None:
             return cue_before
@@ -339,13 +349,13 @@ class _Document:
             # "the Commission" after "The European Commission": the fuller name.
             full = self.registry.org(mention.key, mention.start)
             words = entities.name_words(mention.text)
-            fuller = full is not None and len(entities.name_words(full)) > len(words)
-            if fuller and set(words) - set(self.lex.function_words) <= set(
-                entities.name_words(full)
-            ):
-                item.speaker = full
-            else:
-                item.speaker = mention.text
+            item.speaker = mention.text
+            if full is not None:
+                full_words = entities.name_words(full)
+                if len(full_words) > len(words) and (
+                    set(words) - self.lex.function_words <= set(full_words)
+                ):
+                    item.speaker = full
         elif kind == mentions.DESCRIPTION:
             # A lone capitalised word (German "so Murtha") may still name a known person.
             known = mention.text[:1].isupper() and " " not in mention.text

@@ -131,3 +131,18 @@ def test_every_language_file_has_the_keys_the_parser_reads() -> None:
         assert lexicon.titles, code
         assert lexicon.dates.weekdays and lexicon.dates.months, code
         assert type(lexicon) is type(reference)
+
+
+def test_german_objects_labels_and_inverted_subjects() -> None:
+    text = (
+        "Staatssekretär Harald Lindner bestreitet jede Kenntnis von den Praktiken der "
+        "Deponie: „Wenn ich davon gewusst hätte, hätte ich gehandelt.“\n\n"
+        "Die Nordsee-Zeitung zitiert einen Anwohner mit den Worten: „Der Gestank war "
+        "unerträglich.“\n\n"
+        "Nachdem der Moderator ihn gefragt hatte, entgegnete Lindner knapp: „Das prüfen wir.“"
+    )
+    assert speakers_of(text, lang="de") == {
+        "Wenn ich davon gewusst hätte, hätte ich gehandelt.": "Harald Lindner",
+        "Der Gestank war unerträglich.": "einen Anwohner",
+        "Das prüfen wir.": "Harald Lindner",
+    }

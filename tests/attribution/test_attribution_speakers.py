@@ -271,3 +271,20 @@ def test_a_noun_that_is_also_a_verb_names_the_speaker_after_an_article() -> None
         "holds 900 of them in tax havens.": "the report",
         "false": "The agency",
     }
+
+
+def test_the_person_a_paper_quotes_is_the_speaker_not_the_paper() -> None:
+    text = (
+        "Union negotiator Maren Holt met the employers on Monday.\n\n"
+        'The Harbour Gazette quoted her as saying the offer was "an insult."\n\n'
+        'The Gazette quoted a senior official as saying talks would resume "next week."'
+    )
+    assert speakers_of(text) == {"an insult.": "Maren Holt", "next week.": None}
+
+
+def test_a_label_after_a_clause_is_an_object_and_the_subject_speaks() -> None:
+    text = (
+        "Minister Ilkin Rustamov took aim at the plans of the Opposition Bloc: "
+        "\u201cThey have no plan.\u201d"
+    )
+    assert speakers_of(text) == {"They have no plan.": "Ilkin Rustamov"}

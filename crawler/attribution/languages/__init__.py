@@ -88,6 +88,7 @@ class Lexicon:
     verbs: frozenset[str]
     verb_stems: tuple[str, ...]
     naming_verbs: frozenset[str]
+    quoting_verbs: frozenset[str]  # "quoted X as saying": the object speaks
     participle_suffixes: tuple[str, ...]
     verb_phrases: dict[str, tuple[tuple[str, ...], ...]]
     before_speaker: dict[str, tuple[tuple[str, ...], ...]]
@@ -225,6 +226,7 @@ def _build(datas: list[dict]) -> Lexicon:
         verbs=_words(verbs),
         verb_stems=_stems(verbs + collect("cues", "verb_stems")),
         naming_verbs=_words(collect("cues", "naming_verbs")),
+        quoting_verbs=_words(collect("cues", "quoting_verbs")),
         participle_suffixes=tuple(
             sorted({fold(s) for s in collect("cues", "participle_suffixes")})
         ),
