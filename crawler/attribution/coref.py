@@ -43,7 +43,11 @@ def _sentences(text: str, toks: list[Tok], lex: Lexicon) -> list[list[Tok]]:
         current.append(tok)
         if tok.text in _SENTENCE_END and k + 1 < len(toks):
             nxt = toks[k + 1]
-            if mentions.abbreviation_dot(toks, k, lex) or not (nxt.cap or not nxt.word):
+            if (
+                mentions.abbreviation_dot(toks, k, lex)
+                or not (nxt.cap or not nxt.word)
+                or nxt.text in ",;"  # "Tulsa, Okla., police officer …": no sentence end
+            ):
                 continue
             out.append(current)
             current = []
@@ -112,6 +116,7 @@ def _candidates(
     a chain ("She says … Alicia Machado …. She tweeted") whose person is earlier.
     """
     found: list[tuple[str, str]] = []
+    later: list[tuple[str, str]] = []
     for k in range(1, len(sentence)):
         if cues.verb_end(sentence, k, lex) >= 0:
             subject = cues.subject_before(text, sentence, k, lex)
@@ -125,6 +130,7 @@ def _candidates(
                 subject is not None
                 and subject.kind == mentions.PRONOUN
                 and (subject.gender == gender)
+                and not _named_before(sentence, subject.start, lex, registry, speakers)
             ):
                 return None
             break
@@ -142,15 +148,36 @@ def _candidates(
         tok = sentence[k]
         before = sentence[first - 1] if first > 0 else None
         k += 1
-        if before is not None and before.key in lex.np_prepositions and not before.cap:
-            continue  # "in South Asia", "with Trending Today USA": not a subject
         if tok.base in lex.function_words or lex.is_title(tok.base):
             continue
+        # "in South Asia", "with Trending Today USA": after a preposition, not a subject;
+        # a person named there ("with Hillary Clinton — who's … — lambasting …") comes
+        # after the sentence's other people, before anyone in an earlier sentence.
+        held = before is not None and before.key in lex.np_prepositions and not before.cap
+        target = later if held else found
         if tok.base in registry.people:
-            found.append((registry.fullest(_bare(tok), tok.start), tok.base))
+            target.append((registry.fullest(_bare(tok), tok.start), tok.base))
         elif tok.base in speakers:
-            found.append((speakers[tok.base], tok.base))
-    return found
+            target.append((speakers[tok.base], tok.base))
+    return found + later
+
+
+def _named_before(
+    sentence: list[Tok], at: int, lex: Lexicon, registry: Registry, speakers: dict[str, str]
+) -> bool:
+    """A known person is named in the sentence before ``at``: "House Speaker Paul Ryan,
+    despite admitting …, he does believe …" (the pronoun is that person, no chain)."""
+    for tok in sentence:
+        if tok.start >= at:
+            return False
+        if (
+            tok.cap
+            and (tok.base in registry.people or tok.base in speakers)
+            and tok.base not in lex.function_words
+            and not lex.is_title(tok.base)
+        ):
+            return True
+    return False
 
 
 def _bare(tok: Tok) -> str:

@@ -288,3 +288,24 @@ def test_a_label_after_a_clause_is_an_object_and_the_subject_speaks() -> None:
         "\u201cThey have no plan.\u201d"
     )
     assert speakers_of(text) == {"They have no plan.": "Ilkin Rustamov"}
+
+
+def test_a_pronoun_reads_past_abbreviations_and_prepositions_to_its_person() -> None:
+    text = (
+        "Senator Maria Lund spoke on Tuesday.\n\n"
+        "On the morning show, Senator Lund criticized Tulsa, Okla., police officer Anna "
+        "Berg for the arrest.\n\n"
+        "\u201cHow many times must we see this?\u201d she said.\n\n"
+        "Economist Hanna Sato, a former tax aide, studied the plan.\n\n"
+        "It became an issue in the race, with Mayor Lena Fischer \u2014 who wants higher "
+        "taxes on the rich \u2014 attacking the plan.\n\n"
+        "\u201cThis is trickle-down economics all over again,\u201d she said in the debate.\n\n"
+        "Speaker Paul Ortiz, R-Wis., despite his doubts about the bill, said he believes "
+        "Lund is right.\n\n"
+        "\u201cI do think the votes are there,\u201d he said."
+    )
+    assert speakers_of(text) == {
+        "How many times must we see this?": "Maria Lund",
+        "This is trickle-down economics all over again": "Lena Fischer",
+        "I do think the votes are there": "Paul Ortiz",
+    }
