@@ -92,6 +92,9 @@ def resolve_pronoun(
         for name, key in candidates:
             known = registry.gender_of(name) or gender_of_name(name, lex)
             if gender in ("m", "f") and known is not None and known != gender:
+                other = registry.namesake(key, gender)
+                if other is not None:
+                    return other, key  # "Clinton" for "she": Hillary, not Bill
                 continue
             return name, key
         subject = cues.sentence_subject(text, sentence, lex)

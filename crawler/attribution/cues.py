@@ -241,7 +241,10 @@ def sentence_end(toks: list[Tok], i: int, lex: Lexicon) -> int:
         elif mark == ")":
             depth = max(0, depth - 1)
         elif mark in MARKS or (
-            mark in _SENTENCE_END and depth == 0 and not mentions.abbreviation_dot(toks, k, lex)
+            mark in _SENTENCE_END
+            and depth == 0
+            and not mentions.abbreviation_dot(toks, k, lex)
+            and not (k + 1 < n and toks[k + 1].text in ",;")  # "McConnell, R-Ky., said"
         ):
             return k
     return n
@@ -472,6 +475,8 @@ def before_cue(text: str, sent: list[Tok], lex: Lexicon) -> Cue | None:
         cue = Cue(BEFORE, sent[verb].start, sent[verb_last].end, mention, words)
         relative = _after_relative(sent, verb, lex)
         first_person = mention.kind == mentions.PRONOUN and mention.gender == "1"
+        if relative and mention.kind == mentions.DESCRIPTION and not sent[verb - 1].cap:
+            continue  # "a controversial comment that described …": a thing, not a speaker
         if relative or first_person:
             # "told a young woman who suggested …", "she believes we must …": the verb of
             # a relative or reported clause; an earlier verb's subject is likelier.
@@ -511,15 +516,28 @@ def before_cue(text: str, sent: list[Tok], lex: Lexicon) -> Cue | None:
                 person = classify(text, sent, left[0], left[1], lex) if left else None
                 if person is not None and person.kind == mentions.NAME:
                     mention = person
-            clause = mention is not None and _clause_before(sent, span, mention, lex)
+            if mention is not None and mention.kind == mentions.DESCRIPTION:
+                # "A lesson from Loretta Lynch: …", "Statement by the Ministry: …": the one
+                # after the introducing word.
+                for k in range(span[1] - 1, span[0], -1):
+                    if sent[k].key in lex.intro_words and sent[k + 1].cap:
+                        named = classify(text, sent, k + 1, span[1], lex)
+                        if named is not None and named.kind in SUBJECT_KINDS:
+                            mention = named
+                        break
+            clause = mention is not None and (
+                mention.kind == mentions.DESCRIPTION or _clause_before(sent, span, mention, lex)
+            )
             if mention is not None and clause:
                 # "The piece used one of her quotes as its headline: …", „Stegemann bestreitet
-                # jede Kenntnis von … Praktiken der Deponie: …“: a clause before the label
-                # makes it an object; the subject speaks (a name as label only without one).
+                # jede Kenntnis von … Praktiken der Deponie: …“, "Sanders made the following
+                # comment: …": a clause before the label makes it an object; the subject
+                # speaks (a name as label only without one).
                 subject = sentence_subject(text, sent, lex)
                 if (
                     subject is not None
-                    and subject.start < mention.start
+                    and subject.start <= mention.start
+                    and subject.end < mention.end
                     and (
                         subject.kind in SUBJECT_KINDS
                         or (

@@ -118,8 +118,27 @@ class Registry:
         return None
 
     def gender_of(self, name: str) -> str | None:
+        """The gender of this form of the name if known ("Hillary Clinton"), else the one
+        last seen with the surname."""
         words = name_words(name)
-        return self.genders.get(words[-1]) if words else None
+        if not words:
+            return None
+        form = self.people.get(words[-1], {}).get(tuple(words))
+        if form is not None and form.gender:
+            return form.gender
+        return self.genders.get(words[-1])
+
+    def namesake(self, surname: str, gender: str) -> str | None:
+        """Another person with this surname and gender ("she" near "Clinton" in a text
+        naming Bill and Hillary Clinton): the one named most often."""
+        forms = [
+            f
+            for f in self.people.get(surname, {}).values()
+            if len(f.words) > 1 and f.gender == gender
+        ]
+        if not forms:
+            return None
+        return max(forms, key=lambda f: (len(f.positions), len(f.words))).name
 
     def holder_of(self, role: str, at: int) -> str | None:
         """The person named with ``role`` nearest before ``at`` (else the first after).

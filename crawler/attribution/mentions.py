@@ -78,8 +78,21 @@ def in_phrase(toks: list[Tok], i: int, lex: Lexicon) -> bool:
         return True
     if key in lex.np_stops or key in lex.auxiliaries:
         return key in lex.name_particles and 0 < i < len(toks) - 1 and toks[i + 1].cap
-    if key in lex.nouns and i > 0 and toks[i - 1].key in lex.determiners:
-        return True  # "the report says": a noun after an article, though also a verb
+    if (
+        key in lex.nouns
+        and i > 0
+        and (
+            toks[i - 1].key in lex.determiners
+            or (
+                i > 1
+                and toks[i - 2].key in lex.determiners
+                and toks[i - 1].word
+                and not toks[i - 1].cap
+                and not lex.is_verb(toks[i - 1].key)
+            )
+        )
+    ):
+        return True  # "the report says", "the following comment": a noun, though a verb too
     return not (lex.is_verb(key) or key in lex.subject_pronouns or lex.is_participle(key))
 
 

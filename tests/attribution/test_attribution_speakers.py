@@ -309,3 +309,27 @@ def test_a_pronoun_reads_past_abbreviations_and_prepositions_to_its_person() -> 
         "This is trickle-down economics all over again": "Lena Fischer",
         "I do think the votes are there": "Paul Ortiz",
     }
+
+
+def test_labels_that_name_their_speaker_inside_a_phrase_or_a_clause() -> None:
+    text = (
+        "A lesson from Mayor Lena Fischer: \u201cBe the voice that people hear.\u201d\n\n"
+        "On July 6, 2015, Senator Omar Haddad made the following comment:\n\n"
+        "\u201cThe unemployment rate for young people is 33 percent.\u201d\n\n"
+        "\u201cOur assumption is that the veto will be overridden,\u201d Majority Leader "
+        "Mitch Barlow, R-Ky., said Tuesday."
+    )
+    assert speakers_of(text) == {
+        "Be the voice that people hear.": "Lena Fischer",
+        "The unemployment rate for young people is 33 percent.": "Omar Haddad",
+        "Our assumption is that the veto will be overridden": "Mitch Barlow",
+    }
+
+
+def test_she_goes_to_the_woman_of_two_people_with_one_surname() -> None:
+    text = (
+        "Bill Clinton and Hillary Clinton arrived together. Bill Clinton spoke first.\n\n"
+        "In her 2003 book, Living History, Clinton noted the clot.\n\n"
+        "She was \u201cwhisked off to the hospital\u201d for tests, she wrote."
+    )
+    assert speakers_of(text) == {"whisked off to the hospital": "Hillary Clinton"}
