@@ -769,7 +769,24 @@ def sentence_subject(text: str, sent: list[Tok], lex: Lexicon) -> Mention | None
     span = phrase_after(sent, i, lex, after_verb=True)
     if span is None:
         return None
-    return classify(text, sent, span[0], span[1], lex)
+    mention = classify(text, sent, span[0], span[1], lex)
+    if (
+        i > 0
+        and mention is not None
+        and mention.kind == mentions.DESCRIPTION
+        and not sent[span[0]].cap
+        and sent[span[0]].key not in lex.determiners
+    ):
+        # "Following a swiftly called, late-afternoon meeting, the Security Council …":
+        # the opening clause had a comma of its own.
+        j = span[1] + 1
+        while j < n and j - span[1] <= 3 and sent[j].word and not sent[j].cap:
+            j += 1
+        if j + 1 < n and sent[j].text == ",":
+            span = phrase_after(sent, j + 1, lex, after_verb=True)
+            if span is not None:
+                return classify(text, sent, span[0], span[1], lex)
+    return mention
 
 
 def _opens_clause(tok: Tok, lex: Lexicon) -> bool:

@@ -154,6 +154,14 @@ def phrase_after(
             if tok.key in lex.np_prepositions and tok.key not in lex.joiners:
                 break
             if (
+                lex.past_suffixes
+                and len(tok.key) > 4
+                and tok.key.endswith(lex.past_suffixes)
+                and toks[i - 1].word
+                and toks[i - 1].key not in lex.determiners
+            ):
+                break  # "the Security Council issued …": the verb of the clause
+            if (
                 tok.key in lex.joiners
                 and i + 1 < n
                 and toks[i + 1].key in lex.determiners

@@ -333,3 +333,16 @@ def test_she_goes_to_the_woman_of_two_people_with_one_surname() -> None:
         "She was \u201cwhisked off to the hospital\u201d for tests, she wrote."
     )
     assert speakers_of(text) == {"whisked off to the hospital": "Hillary Clinton"}
+
+
+def test_clause_verbs_and_nouns_ending_like_adverbs_end_no_subject() -> None:
+    text = (
+        "Following a swiftly called, late-afternoon meeting, the Security Council issued a "
+        "statement calling the test \u201ca clear violation.\u201d\n\n"
+        "Scott's family has called on the police to release the videos \u201cfor the sake "
+        "of transparency.\u201d"
+    )
+    assert speakers_of(text) == {
+        "a clear violation.": "Security Council",
+        "for the sake of transparency.": "Scott's family",
+    }

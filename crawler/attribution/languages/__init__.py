@@ -90,6 +90,7 @@ class Lexicon:
     naming_verbs: frozenset[str]
     quoting_verbs: frozenset[str]  # "quoted X as saying": the object speaks
     participle_suffixes: tuple[str, ...]
+    past_suffixes: tuple[str, ...]  # "issued": a verb after a noun, no part of the phrase
     verb_phrases: dict[str, tuple[tuple[str, ...], ...]]
     before_speaker: dict[str, tuple[tuple[str, ...], ...]]
     before_speaker_words: frozenset[str]
@@ -101,6 +102,7 @@ class Lexicon:
     auxiliaries: frozenset[str]
     finite_auxiliaries: frozenset[str]
     adverb_suffixes: tuple[str, ...]
+    not_adverbs: frozenset[str]  # "family", "assembly": the suffix, but nouns
     relatives: frozenset[str]
     tag_openers: frozenset[str]
     conjunctions: frozenset[str]
@@ -140,7 +142,12 @@ class Lexicon:
         """A word that can sit between a speaker and its verb: "also", "forcefully"."""
         if key in self.auxiliaries and key not in self.determiners:
             return True
-        return bool(self.adverb_suffixes) and len(key) > 4 and key.endswith(self.adverb_suffixes)
+        return (
+            bool(self.adverb_suffixes)
+            and len(key) > 4
+            and key.endswith(self.adverb_suffixes)
+            and key not in self.not_adverbs
+        )
 
     def is_participle(self, key: str) -> bool:
         """A verb form without a subject of its own: "saying", "diciendo"."""
@@ -231,6 +238,7 @@ def _build(datas: list[dict]) -> Lexicon:
             sorted({fold(s) for s in collect("cues", "participle_suffixes")})
         ),
         verb_phrases=_phrases(collect("cues", "verb_phrases")),
+        past_suffixes=tuple(sorted({fold(s) for s in collect("cues", "past_suffixes")})),
         before_speaker=_phrases(before),
         before_speaker_words=_words(before),
         after_speaker=_words(collect("cues", "after_speaker")),
@@ -241,6 +249,7 @@ def _build(datas: list[dict]) -> Lexicon:
         auxiliaries=_words(collect("cues", "auxiliaries")),
         finite_auxiliaries=_words(collect("cues", "finite_auxiliaries")),
         adverb_suffixes=tuple(sorted({fold(s) for s in collect("cues", "adverb_suffixes")})),
+        not_adverbs=_words(collect("cues", "not_adverbs")),
         relatives=_words(collect("cues", "relatives")),
         tag_openers=_words(collect("cues", "tag_openers")),
         conjunctions=_words(collect("cues", "conjunctions")),
