@@ -16,6 +16,7 @@ from crawler.attribution.entities import Registry, name_words
 from crawler.attribution.languages import Lexicon
 from crawler.attribution.mentions import Mention
 from crawler.attribution.tokens import Tok, tokenize
+from store.text import fold
 
 _SENTENCE_END = frozenset(".!?\u2026")
 
@@ -190,6 +191,32 @@ def _bare(tok: Tok) -> str:
             if ch in "'\u2019":
                 return tok.text[:k]
     return tok.text
+
+
+def statement_issuer(
+    text: str, mention: Mention, lex: Lexicon, quotations: Quotations
+) -> Mention | None:
+    """Who issued "the statement" (the letter, the report) that is said to speak.
+
+    The subject of the nearest sentence before that names such a statement: "The
+    Ministry of Foreign Affairs issued a statement on Tuesday. “…,” the statement
+    said." Only a definite description ("the statement", "its statement") refers back.
+    """
+    words = mention.text.split()
+    if len(words) < 2 or mention.key not in lex.nouns or fold(words[0]) not in lex.determiners:
+        return None
+    if fold(words[0]) in lex.indefinite:
+        return None  # "a statement said": some statement, no one we know
+    start = max(0, mention.start - tuning.COREF_WINDOW_CHARS)
+    toks = [t for t in tokenize(text, start, mention.start) if not quotations.inside(t.start)]
+    for sentence in reversed(_sentences(text, toks, lex)):
+        if not any(t.base == mention.key for t in sentence):
+            continue
+        subject = cues.sentence_subject(text, sentence, lex)
+        if subject is not None and subject.kind in (mentions.NAME, mentions.ORG, mentions.ROLE):
+            return subject
+        return None
+    return None
 
 
 def resolve_description(registry: Registry, mention: Mention) -> str | None:

@@ -83,6 +83,7 @@ def in_phrase(toks: list[Tok], i: int, lex: Lexicon) -> bool:
         and i > 0
         and (
             toks[i - 1].key in lex.determiners
+            or (toks[i - 1].key in lex.np_prepositions and not toks[i - 1].cap)  # head of state
             or (
                 i > 1
                 and toks[i - 2].key in lex.determiners
@@ -372,6 +373,14 @@ def classify(text: str, toks: list[Tok], first: int, last: int, lex: Lexicon) ->
         named = classify(text, toks, first, head, lex)
         if named is not None and named.kind in (NAME, ORG):
             return named
+    if lex.role_phrases:
+        folded = " ".join(
+            t.key for t in toks[first : last + 1] if t.word and t.key not in lex.determiners
+        )
+        alias = lex.role_phrases.get(folded)
+        if alias is not None:  # "the head of state": the president
+            end = toks[last].end
+            return Mention(ROLE, span_start, end, text[span_start:end], alias, roles=(alias,))
     key = toks[head].base
     if key.isdigit() or (first == last and lex.is_participle(key)):
         return None  # "in 2010", ", rejecting …": no one
@@ -416,6 +425,10 @@ def _named(
                 and before.cap
                 and not lex.is_title(before.base)
                 and before.base not in lex.function_words
+                and not (  # "Statement of Commissioner X": a statement noun, a title after
+                    before.base in lex.nouns
+                    and any(lex.is_title(t.base) for t in toks[k + 1 : last + 1])
+                )
             ):
                 last = k - 1
             break

@@ -357,6 +357,12 @@ class _Document:
                 ):
                     item.speaker = full
         elif kind == mentions.DESCRIPTION:
+            issuer = coref.statement_issuer(self.text, mention, self.lex, self.quotations)
+            if issuer is not None:
+                # "The Ministry … issued a statement. “…,” the statement said."
+                item.mention = issuer
+                self._resolve(item)
+                return
             # A lone capitalised word (German "so Murtha") may still name a known person.
             known = mention.text[:1].isupper() and " " not in mention.text
             item.speaker = (

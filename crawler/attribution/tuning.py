@@ -16,8 +16,12 @@ UNCLOSED_MAX_CHARS = 2000
 
 # A speaker phrase is at most this many tokens ("Libertarian presidential candidate
 # Gary Johnson's doctor" is 7). Sweep 8 / 10 / 12 / 16: e2e 0.860 / 0.861 / 0.861 /
-# 0.861 on polnear-dev: a plateau from 10 on.
-MAX_PHRASE_TOKENS = 12
+# 0.861 on polnear-dev: a plateau from 10 on. Raised from 12 to 16 for official titles
+# with complements ("Head of the Press Service of the Ministry of Foreign Affairs Aykhan
+# Hajizada" is 13 tokens; own fixtures and product cases): re-swept 12 / 14 / 16 / 20
+# with the other rules of this round, e2e 0.885 / 0.885 / 0.885 / 0.885 (polnear-dev)
+# and 0.703 each (german-wikinews-dev): the plateau holds.
+MAX_PHRASE_TOKENS = 16
 
 # An apposition between a speaker and its verb ("Leonard E. Burman, director of the
 # centrist Urban-Brookings Tax Policy Center and a professor at ..., said") is read up

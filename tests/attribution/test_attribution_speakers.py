@@ -346,3 +346,23 @@ def test_clause_verbs_and_nouns_ending_like_adverbs_end_no_subject() -> None:
         "a clear violation.": "Security Council",
         "for the sake of transparency.": "Scott's family",
     }
+
+
+def test_long_official_titles_statements_and_offices_by_other_words() -> None:
+    text = (
+        "Head of the Press Service of the Ministry of Foreign Affairs Aykhan Hajizada said "
+        'the meeting was "constructive."\n\n'
+        "President Ilham Aliyev received the delegation on Monday. In his speech, the head of "
+        'state said: "Our doors are open to dialogue."\n\n'
+        "The Ministry of Defence of the Republic of Aran issued a statement on Tuesday.\n\n"
+        '"We call on the international community to condemn this act," the statement said.\n\n'
+        'A statement circulated online called the talks "a sham."'
+    )
+    assert speakers_of(text) == {
+        "constructive.": "Aykhan Hajizada",
+        "Our doors are open to dialogue.": "Ilham Aliyev",
+        "We call on the international community to condemn this act": (
+            "Ministry of Defence of the Republic of Aran"
+        ),
+        "a sham.": "A statement circulated online",
+    }

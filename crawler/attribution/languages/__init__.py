@@ -115,9 +115,11 @@ class Lexicon:
     subject_pronouns: frozenset[str]
     first_person: frozenset[str]
     determiners: frozenset[str]
+    indefinite: frozenset[str]  # "a", "an", "one": a description that refers to no one known
     anonymous: frozenset[str]
     honorific_gender: dict[str, str]
     titles: frozenset[str]
+    role_phrases: dict[str, str]  # "head of state" -> "president"
     title_suffixes: tuple[str, ...]
     org_heads: frozenset[str]
     org_suffixes: tuple[str, ...]
@@ -272,9 +274,15 @@ def _build(datas: list[dict]) -> Lexicon:
         - _words(collect("speakers", "determiners")),
         first_person=_words(collect("speakers", "first_person")),
         determiners=_words(collect("speakers", "determiners")),
+        indefinite=_words(collect("speakers", "indefinite")),
         anonymous=_words(collect("speakers", "anonymous")),
         honorific_gender=honorific_gender,
         titles=_words(collect("speakers", "titles")),
+        role_phrases={
+            " ".join(fold(k).split()): fold(v)
+            for data in datas
+            for k, v in data.get("role_phrases", {}).items()
+        },
         title_suffixes=tuple(sorted({fold(w) for w in collect("speakers", "title_suffixes")})),
         org_heads=_words(collect("speakers", "org_heads")),
         org_suffixes=tuple(sorted({fold(w) for w in collect("speakers", "org_suffixes")})),
