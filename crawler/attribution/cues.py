@@ -349,6 +349,16 @@ def _according(text: str, toks: list[Tok], i: int, lex: Lexicon) -> Cue | None:
     if not length:
         return None
     k = i + length
+    if (
+        length == 1
+        and k < len(toks)
+        and toks[k].word
+        and not toks[k].cap
+        and toks[k].key not in lex.determiners
+        and toks[k].base not in lex.pronoun_gender
+        and not toks[k].key[0].isdigit()
+    ):
+        return None  # „laut geworden“ (loud), not „laut X“ (according to X)
     if k < len(toks) and toks[k].base in lex.pronoun_gender and not toks[k].cap:
         tok = toks[k]  # "d'après lui", "according to him"
         gender = lex.pronoun_gender[tok.base]

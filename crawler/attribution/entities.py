@@ -252,6 +252,7 @@ def _run_pattern(lex: Lexicon) -> re.Pattern[str]:
     )
 
 
+_ARTICLE_BEFORE = re.compile(r"(?<!\w)(\w+)(?:[ \u00a0]+[^\W\d_A-ZÄÖÜ]\w*)?[ \u00a0]+$")
 _APPOSITION = re.compile(r",\s+([^,.;:\n\"\u201c\u201d]{2,80})[,.;]")
 
 
@@ -269,6 +270,14 @@ def build(text: str, lex: Lexicon, start: int = 0) -> Registry:
         toks = tokenize(text, match.start(), match.end())
         if len(toks) < 2:
             continue
+        if lex.capitalised_nouns:
+            # German "des Skistars Willy Bogner": the word after an article is a noun, which
+            # the article (outside the run of capitalised words) tells.
+            article = _ARTICLE_BEFORE.search(text, max(0, match.start() - 30), match.start())
+            if article is not None and fold(article.group(1)) in lex.determiners:
+                toks = toks[1:]  # "des (ehemaligen) Skistars Willy Bogner": Willy Bogner
+                if not toks:
+                    continue
         mention = mentions.classify(text, toks, 0, len(toks) - 1, lex)
         if mention is None:
             continue

@@ -432,6 +432,19 @@ def _named(
             ):
                 last = k - 1
             break
+    if lex.capitalised_nouns and any(
+        toks[k].key in lex.determiners
+        and not toks[k].cap
+        and toks[k - 1].key not in lex.name_particles
+        for k in range(run + 1, last)
+    ):
+        # German "Aussage der Gewerkschaft", "Praktiken der Deponie": nouns joined by an
+        # article are a description (or an organisation), never a person's name.
+        start = toks[first].start
+        end = _strip_possessive(toks[last])
+        noun = next(k for k in range(run, last + 1) if toks[k].cap)  # the first noun
+        kind = ORG if lex.is_org(toks[noun].base) else DESCRIPTION
+        return Mention(kind, start, end, text[start:end], toks[noun].base)
     office = _office(toks, run, last, lex)
     if office is not None and office[2]:
         # "The Ministry of Foreign Affairs": an organisation, whatever titles it contains.
@@ -495,6 +508,7 @@ def _named(
         and name_start <= last
         and name_start > 0
         and (toks[name_start - 1].key in lex.determiners)
+        and not (name_start == last and toks[last].text.isupper() and len(toks[last].text) > 1)
     ):
         # German: "der Deponie", "des Skistars Willy Bogner": the word after an article
         # is a noun; a name, if any, follows it.

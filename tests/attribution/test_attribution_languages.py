@@ -146,3 +146,18 @@ def test_german_objects_labels_and_inverted_subjects() -> None:
         "Der Gestank war unerträglich.": "einen Anwohner",
         "Das prüfen wir.": "Harald Lindner",
     }
+
+
+def test_german_nouns_and_acronyms_after_articles() -> None:
+    text = (
+        "Der Sohn des ehemaligen Skistars Willy Bogner ist tot.\n\n"
+        "Willy Bogner teilte mit: „Das erschüttert uns sehr.“\n\n"
+        "Die CCE bestätigte die Aussage der Gewerkschaft nicht und nannte sie „reine "
+        "Spekulation“.\n\n"
+        "Die Forderung war bereits laut geworden, dass die Gruppen mit „fremden Kräften“ "
+        "arbeiteten."
+    )
+    found = speakers_of(text, lang="de")
+    assert found["Das erschüttert uns sehr."] == "Willy Bogner"
+    assert found["reine Spekulation"] == "CCE"
+    assert found.get("fremden Kräften") != "geworden"
