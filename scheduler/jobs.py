@@ -29,6 +29,12 @@ class Runtime:
     children: set[subprocess.Popen[str]] = field(default_factory=set)
     lock: threading.Lock = field(default_factory=threading.Lock)
     stopping: bool = False
+    # Crawls write, linking reads by watermarks: on PostgreSQL rows may commit out
+    # of id order while a crawl runs, and a watermark could pass them by. So
+    # linking waits for running crawls to end, and crawls wait for linking.
+    quiet: threading.Condition = field(default_factory=threading.Condition)
+    crawls_running: int = 0
+    linking: bool = False
 
 
 RUNTIME: Runtime | None = None
@@ -51,6 +57,18 @@ def crawl_job(name: str) -> dict[str, Any] | None:
     ]
     if runtime.db_url:
         args += ["--db", runtime.db_url]
+    with runtime.quiet:
+        runtime.quiet.wait_for(lambda: not runtime.linking)
+        runtime.crawls_running += 1
+    try:
+        return _crawl(runtime, name, args)
+    finally:
+        with runtime.quiet:
+            runtime.crawls_running -= 1
+            runtime.quiet.notify_all()
+
+
+def _crawl(runtime: Runtime, name: str, args: list[str]) -> dict[str, Any] | None:
     started = time.monotonic()
     logger.info("crawl:%s started", name)
     process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -106,12 +124,20 @@ def link_job() -> dict[str, Any] | None:
     from scheduler.linking.job import run_linking
     from store.db import open_store
 
+    with runtime.quiet:
+        runtime.quiet.wait_for(lambda: runtime.crawls_running == 0 or runtime.stopping)
+        if runtime.stopping:
+            return None
+        runtime.linking = True
     started = time.monotonic()
     store = open_store(runtime.db_url)
     try:
         report = run_linking(store)
     finally:
         store.close()
+        with runtime.quiet:
+            runtime.linking = False
+            runtime.quiet.notify_all()
     added = report.links_added
     logger.info(
         "link done in %.1f s: %d quotations examined, %d merged, %d articles examined, "

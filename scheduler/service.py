@@ -177,7 +177,9 @@ def _lead(
                     logger.error("sources file changed but is not usable (jobs kept): %s", exc)
     finally:
         logger.info("stopping: no new jobs; running crawls get %.0f s", config.stop_grace)
-        runtime.stopping = True
+        with runtime.quiet:
+            runtime.stopping = True
+            runtime.quiet.notify_all()
         scheduler.pause()
         _stop_children(runtime, config.stop_grace)
         scheduler.shutdown(wait=True)
