@@ -248,6 +248,16 @@ class Quotation(Base):
     )
 
 
+class MergedQuotation(Base):
+    """A quotation merged into another (the same words): its old id still leads there."""
+
+    __tablename__ = "merged_quotation"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)  # the old id
+    into_id: Mapped[int] = mapped_column(ForeignKey("quotation.id", ondelete="CASCADE"), index=True)
+    merged_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class Occurrence(Base):
     """Where a quotation appears: a span of one version of one document."""
 

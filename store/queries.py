@@ -25,6 +25,7 @@ from store.errors import InvalidQuery, NotFound
 from store.models import (
     Document,
     Link,
+    MergedQuotation,
     Occurrence,
     Quotation,
     Source,
@@ -352,14 +353,20 @@ class QuoteDetail:
     lang: str | None
     occurrences: list[OccurrenceItem]
     links: list[LinkItem]
+    merged_from: int | None = None  # the id asked for, when it was merged into this one
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
 
 
 def get_quotation(session: Session, quotation_id: int) -> QuoteDetail:
-    """The quotation ``quotation_id``, or NotFound."""
+    """The quotation ``quotation_id`` (or the one it was merged into), or NotFound."""
     q = session.get(Quotation, quotation_id)
+    merged_from = None
+    if q is None:
+        redirect = session.get(MergedQuotation, quotation_id)
+        if redirect is not None:
+            q, merged_from = session.get(Quotation, redirect.into_id), quotation_id
     if q is None:
         raise NotFound(f"no quotation with id {quotation_id} (find ids with `onrecord search`)")
     rows = session.execute(
@@ -426,6 +433,7 @@ def get_quotation(session: Session, quotation_id: int) -> QuoteDetail:
         lang=q.lang,
         occurrences=occurrences,
         links=links,
+        merged_from=merged_from,
     )
 
 

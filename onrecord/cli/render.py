@@ -32,7 +32,12 @@ def quote_item(item: QuoteItem) -> str:
 
 
 def quote_detail(detail: QuoteDetail) -> str:
-    lines = [
+    lines = (
+        []
+        if detail.merged_from is None
+        else [f"(#{detail.merged_from} was merged into #{detail.id}: the same words)"]
+    )
+    lines += [
         textwrap.fill(f"“{detail.text}”", width=96),
         f"  — {detail.speaker or '(speaker unknown)'}, first said "
         f"{when(detail.said_at, detail.said_precision)}",

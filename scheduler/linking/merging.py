@@ -15,18 +15,19 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import Table, bindparam, case, delete, select, update
+from sqlalchemy import Table, bindparam, case, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from scheduler.linking import thresholds as T
 from scheduler.linking.batches import chunks
 from scheduler.linking.evidence import merge_intervals
 from scheduler.linking.grouping import MergeGroup, QuoteRow, build_groups, find_matches
-from store.models import Document, Link, Occurrence, Quotation, Source
+from store.models import Document, Link, MergedQuotation, Occurrence, Quotation, Source
 
 # Core tables: executemany UPDATEs keyed by other columns than the primary key.
 OCCURRENCE: Table = Occurrence.__table__  # type: ignore[assignment]
 QUOTATION: Table = Quotation.__table__  # type: ignore[assignment]
+MERGED: Table = MergedQuotation.__table__  # type: ignore[assignment]
 
 
 @dataclass
@@ -166,6 +167,15 @@ def apply_merges(session: Session, groups: list[MergeGroup]) -> None:
         .values(quotation_id=bindparam("keep")),
         moves,
     )
+    # Old ids keep leading to the words (a fact-checker's bookmark, a link in an
+    # article): earlier redirects to a merged quotation follow it to the survivor.
+    session.execute(
+        update(MERGED)
+        .where(MERGED.c.into_id == bindparam("drop"))
+        .values(into_id=bindparam("keep")),
+        moves,
+    )
+    session.execute(insert(MERGED), [{"id": m["drop"], "into_id": m["keep"]} for m in moves])
     for batch in chunks(sorted(m["drop"] for m in moves)):
         session.execute(delete(Quotation).where(Quotation.id.in_(batch)))
     refresh_first_said(session, (g.survivor.id for g in groups))

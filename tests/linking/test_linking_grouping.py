@@ -209,3 +209,17 @@ def test_articles_of_a_merged_quotation_are_linked_to_the_survivor(newsroom, lin
     )
     assert score == pytest.approx(10 / 14, abs=1e-3)
     assert len(newsroom.quotations()) == 1 and len(newsroom.links()) == 1
+
+
+def test_the_id_of_a_merged_quotation_still_leads_to_its_words(newsroom, link, store) -> None:
+    newsroom.post("president", "2024-03-04 09:00", STATEMENT, [(FULL, "Viktor Sorel")])
+    fragment = "supports every effort to bring a lasting peace"
+    report = newsroom.post(
+        "wire", "2024-03-04 15:00", f"Sorel said it “{fragment}”.", [(fragment, "Viktor Sorel")]
+    )
+    bookmarked = newsroom.quotation_of(report)  # a fact-checker noted this id before linking
+    link()
+    with store.session() as session:
+        detail = get_quotation(session, bookmarked)
+    assert detail.id != bookmarked and detail.merged_from == bookmarked
+    assert detail.text == FULL
