@@ -278,6 +278,9 @@ def build(text: str, lex: Lexicon, start: int = 0) -> Registry:
                 toks = toks[1:]  # "des (ehemaligen) Skistars Willy Bogner": Willy Bogner
                 if not toks:
                     continue
+        head = _title_head(text, match.start(), lex)
+        if head >= 0:  # "le président de la République Viktor Sorel": the title before
+            toks = tokenize(text, head, match.end())
         mention = mentions.classify(text, toks, 0, len(toks) - 1, lex)
         if mention is None:
             continue
@@ -294,6 +297,7 @@ def build(text: str, lex: Lexicon, start: int = 0) -> Registry:
                 mention.roles
                 + _apposition_roles(text, match.end(), lex)
                 + _role_before(text, match.start(), lex)
+                + _title_before(text, match.start(), lex)
             )
             registry.add_person(mention.start, mention.text, roles, mention.gender)
     return registry
@@ -323,6 +327,59 @@ def _role_before(text: str, start: int, lex: Lexicon) -> tuple[str, ...]:
         return ()
     word = fold(found.group(1))
     return (word,) if lex.is_title(word) else ()
+
+
+def _title_head(text: str, start: int, lex: Lexicon) -> int:
+    """Where a lower-case title with a joiner opens the run at ``start``: "le président
+    de la République …", "the president of the Republic …" (-1 when none does)."""
+    toks = tokenize(text, max(0, start - 80), start)
+    k = len(toks) - 1
+    if k >= 0 and toks[k].key in lex.determiners and not toks[k].cap:
+        k -= 1
+    if k >= 1 and toks[k].key in lex.joiners and not toks[k].cap:
+        title = toks[k - 1]
+        if title.word and not title.cap and (lex.is_title(title.base) or lex.is_org(title.base)):
+            return title.start
+    if k >= 1 and toks[k].key in lex.office_joiners and not toks[k].cap:
+        # "Ambassador of the Republic of Aran to the United Kingdom …": back over the
+        # office's name to its title.
+        k -= 1
+        while k > 0 and (
+            toks[k - 1].cap
+            or (
+                not toks[k - 1].cap
+                and (toks[k - 1].key in lex.joiners or toks[k - 1].key in lex.determiners)
+            )
+        ):
+            k -= 1
+        while k < len(toks) and not toks[k].cap:
+            k += 1
+        if k < len(toks) and lex.is_title(toks[k].base):
+            return toks[k].start
+    return -1
+
+
+def _title_before(text: str, start: int, lex: Lexicon) -> tuple[str, ...]:
+    """A title a few lower-case words before a name: "Министр иностранных дел Сергей
+    Волков", "the foreign minister Sergey Lavrov" (the words between complete it)."""
+    toks = tokenize(text, max(0, start - 60), start)
+    k = len(toks) - 1
+    while (
+        k >= 0
+        and len(toks) - k <= 4
+        and toks[k].word
+        and (
+            lex.is_title(toks[k].base)
+            or toks[k].base in lex.office_words
+            or (not toks[k].cap and (toks[k].key in lex.joiners or toks[k].key in lex.determiners))
+        )
+    ):
+        if toks[k].cap:
+            # The capitalised title opens the phrase; a lower-case one alone ("Democratic
+            # vice presidential nominee Tim Kaine") may be qualified in ways not read here.
+            return (toks[k].base,) if lex.is_title(toks[k].base) else ()
+        k -= 1
+    return ()
 
 
 def _apposition_roles(text: str, end: int, lex: Lexicon) -> tuple[str, ...]:

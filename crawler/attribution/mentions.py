@@ -76,6 +76,16 @@ def in_phrase(toks: list[Tok], i: int, lex: Lexicon) -> bool:
     key = tok.key
     if key in lex.determiners:
         return True
+    if key in lex.office_joiners and not tok.cap and 0 < i < len(toks) - 2:
+        # "Ambassador of Aran to the United Kingdom Elin Suleymanov": after a title or a
+        # capitalised word and before a capitalised one, "to" joins an office's name.
+        before, after = toks[i - 1], toks[i + 1]
+        if (
+            (before.cap or lex.is_title(before.base))
+            and before.word
+            and (after.cap or (after.key in lex.determiners and toks[i + 2].cap))
+        ):
+            return True
     if key in lex.np_stops or key in lex.auxiliaries:
         return key in lex.name_particles and 0 < i < len(toks) - 1 and toks[i + 1].cap
     if (
@@ -206,7 +216,12 @@ def _name_run(toks: list[Tok], first: int, last: int, lex: Lexicon) -> int:
             tok.cap
             or abbreviation_dot(toks, i, lex)
             or (
-                (tok.key in lex.name_particles or tok.key in lex.joiners or tok.text in _DASHES)
+                (
+                    tok.key in lex.name_particles
+                    or tok.key in lex.joiners
+                    or tok.text in _DASHES
+                    or (tok.key in lex.office_joiners and not tok.cap)
+                )
                 and i > first
                 and i < last
             )
@@ -214,7 +229,7 @@ def _name_run(toks: list[Tok], first: int, last: int, lex: Lexicon) -> int:
                 tok.key in lex.determiners
                 and not tok.cap
                 and first < i < last
-                and toks[i - 1].key in lex.joiners
+                and (toks[i - 1].key in lex.joiners or toks[i - 1].key in lex.office_joiners)
                 and not toks[i - 1].cap
             )
         ):
@@ -228,28 +243,56 @@ def _name_run(toks: list[Tok], first: int, last: int, lex: Lexicon) -> int:
     return start
 
 
-def _office(toks: list[Tok], run: int, last: int, lex: Lexicon) -> tuple[int, int, bool] | None:
+def _office(
+    toks: list[Tok], first: int, run: int, last: int, lex: Lexicon
+) -> tuple[int, int, bool] | None:
     """A title or organisation with a complement in the run ``toks[run:last + 1]``.
 
-    Returns (index of the joiner, index of the complement's last token, whether the
-    whole run is an organisation), or None when the run has no such complement.
-    "President of the Republic Viktor Sorel": the complement is "the Republic" and a
-    name follows; "Speaker of Parliament Elena Varga": an organisation word ends the
-    complement; "Minister of Foreign Affairs Jeyhun Bayramov": office words
-    ("Affairs") do; "Ministry of Foreign Affairs": an organisation; "Ministry of
+    Returns (index of the title or organisation word, index of the complement's last
+    token, whether the whole run is an organisation), or None when the run has no
+    such complement. "President of the Republic Viktor Sorel": the complement is "the
+    Republic" and a name follows; "Speaker of Parliament Elena Varga": an organisation
+    word ends the complement; "Minister of Foreign Affairs Jeyhun Bayramov": office
+    words ("Affairs") do; "Ministry of Foreign Affairs": an organisation; "Ministry of
     Foreign Affairs Spokesperson Aydan Huseynli": a title after the complement ends
-    it. With nothing else to go by, a name after a complement is its last two words
-    (initials and particles inside: "Viktor A. Sorel", "Ursula von der Leyen").
+    it. The title may stand before the run in lower case ("le président de la
+    République Viktor Sorel") and a language without joiners puts an office word
+    right after it ("Президент Республики Виктор Сорель"). With nothing else to go
+    by, a name after a complement is its last two words (initials and particles
+    inside: "Viktor A. Sorel", "Ursula von der Leyen").
     """
     joiner = -1
-    for k in range(run + 1, last):
-        tok = toks[k]
-        if not tok.cap and tok.key in lex.joiners and tok.key not in lex.name_particles:
-            joiner = k
-            break
-    if joiner < 0:
-        return None
-    head = toks[joiner - 1].base
+    j = run - 1
+    if j > first and toks[j].key in lex.determiners and not toks[j].cap:
+        j -= 1  # "de la République"
+    if j > first and toks[j].key in lex.joiners and not toks[j].cap:
+        joiner = j  # a lower-case title before the run: "le président de la République …"
+    else:
+        for k in range(run + 1, last):
+            tok = toks[k]
+            if not tok.cap and (
+                (tok.key in lex.joiners and tok.key not in lex.name_particles)
+                or tok.key in lex.office_joiners
+            ):
+                joiner = k
+                break
+    if joiner >= 0:
+        head_at = joiner - 1
+    else:
+        head_at = next(
+            (
+                k
+                for k in range(run, last)
+                if lex.is_title(toks[k].base)
+                and toks[k + 1].cap
+                and toks[k + 1].base in lex.office_words
+            ),
+            -1,
+        )  # "Президент Республики …": no joiner, an office word after the title
+        if head_at < 0:
+            return None
+        joiner = head_at
+    head = toks[head_at].base
     org_head = lex.is_org(head)
     if not (org_head or lex.is_title(head)):
         return None
@@ -262,7 +305,7 @@ def _office(toks: list[Tok], run: int, last: int, lex: Lexicon) -> tuple[int, in
         if not tok.word:
             continue
         if not tok.cap:
-            force_next = force_next or tok.key in lex.joiners
+            force_next = force_next or tok.key in lex.joiners or tok.key in lex.office_joiners
             continue
         if (
             words
@@ -279,9 +322,9 @@ def _office(toks: list[Tok], run: int, last: int, lex: Lexicon) -> tuple[int, in
     if not words:
         return None
     if stop >= 0:
-        return joiner, stop - 1, False
+        return head_at, stop - 1, False
     if org_head:
-        return joiner, last, True
+        return head_at, last, True
     rest = words[forced + 1 :]
     rest = [m for m in rest if not _initial_word(toks, m)] if rest else rest
     if len(rest) >= 2:
@@ -301,7 +344,7 @@ def _office(toks: list[Tok], run: int, last: int, lex: Lexicon) -> tuple[int, in
         name = last + 1
     while name - 1 > words[forced] and _initial_word(toks, name - 2):
         name -= 2  # "Viktor A. Sorel": an initial belongs to the name
-    return joiner, name - 1, False
+    return head_at, name - 1, False
 
 
 def _initial_word(toks: list[Tok], m: int) -> bool:
@@ -445,11 +488,12 @@ def _named(
         noun = next(k for k in range(run, last + 1) if toks[k].cap)  # the first noun
         kind = ORG if lex.is_org(toks[noun].base) else DESCRIPTION
         return Mention(kind, start, end, text[start:end], toks[noun].base)
-    office = _office(toks, run, last, lex)
+    office = _office(toks, first, run, last, lex)
     if office is not None and office[2]:
         # "The Ministry of Foreign Affairs": an organisation, whatever titles it contains.
         while run < last and toks[run].base in lex.function_words:
             run += 1
+        run = min(run, office[0])  # "le ministère des Affaires étrangères"
         end = _strip_possessive(toks[last])
         return Mention(ORG, toks[run].start, end, text[toks[run].start : end], toks[run].base)
     roles: list[str] = []
@@ -491,7 +535,9 @@ def _named(
             name_start = k + 1
     if office is not None:
         name_start = max(name_start, office[1] + 1)
-        key = toks[office[0] - 1].base
+        key = toks[office[0]].base
+        if lex.is_title(key) and key not in roles:
+            roles.append(key)  # "le président de la République …": a title before the run
         if lex.is_title(key):
             # "Secretary of Homeland Security" holds the office "homeland security secretary"
             # (written so too), which "the Secretary of State" does not.

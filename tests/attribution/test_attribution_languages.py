@@ -161,3 +161,48 @@ def test_german_nouns_and_acronyms_after_articles() -> None:
     assert found["Das erschüttert uns sehr."] == "Willy Bogner"
     assert found["reine Spekulation"] == "CCE"
     assert found.get("fremden Kräften") != "geworden"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "speaker"),
+    [
+        (
+            "fr",
+            "Le président de la République Viktor Sorel a déclaré : « Le corridor rouvrira "
+            "lundi. »",
+            "Viktor Sorel",
+        ),
+        (
+            "es",
+            "El presidente de la República, Viktor Sorel, declaró: «El corredor se reabrirá el "
+            "lunes».",
+            "Viktor Sorel",
+        ),
+        (
+            "ru",
+            "Президент Республики Виктор Сорель заявил: «Коридор откроется в понедельник».",
+            "Виктор Сорель",
+        ),
+        (
+            "ru",
+            "Министр иностранных дел Сергей Волков провёл переговоры в Женеве.\n\n«Мы готовы "
+            "к переговорам», — сказал министр.",
+            "Сергей Волков",
+        ),
+        (
+            "tr",
+            'Cumhurbaşkanı Selim Tarkan, "Koridor pazartesi açılacak" ifadesini kullandı.',
+            "Selim Tarkan",
+        ),
+        (
+            "en",
+            '"The decision is long overdue," Ambassador of Aran to the United Kingdom Elin '
+            "Suleymanov said.",
+            "Elin Suleymanov",
+        ),
+    ],
+)
+def test_official_titles_with_complements_in_each_language(
+    lang: str, text: str, speaker: str
+) -> None:
+    assert list(speakers_of(text, lang=lang).values()) == [speaker]

@@ -129,6 +129,7 @@ class Lexicon:
     abbreviations: frozenset[str]
     np_prepositions: frozenset[str]
     joiners: frozenset[str]
+    office_joiners: frozenset[str]  # "to" of "Ambassador to the UK": inside an office's name
     np_stops: frozenset[str]
     object_prepositions: frozenset[str]  # "through" of "marching through the streets"
     given_names: dict[str, str]
@@ -292,6 +293,7 @@ def _build(datas: list[dict]) -> Lexicon:
         abbreviations=_words(collect("speakers", "abbreviations")),
         np_prepositions=_words(collect("speakers", "np_prepositions")),
         joiners=_words(collect("speakers", "joiners")),
+        office_joiners=_words(collect("speakers", "office_joiners")),
         np_stops=_words(collect("speakers", "np_stops")),
         object_prepositions=_words(collect("speakers", "object_prepositions")),
         given_names={
