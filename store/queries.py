@@ -415,7 +415,7 @@ def get_quotation(session: Session, quotation_id: int) -> QuoteDetail:
             select(Link, linked)
             .join(linked, Link.document_id == linked.id)
             .where(Link.quotation_id == q.id)
-            .order_by(Link.score.desc(), Link.id)
+            .order_by(case((Link.kind == "reports", 0), else_=1), Link.score.desc(), Link.id)
         ).all()
     ]
     first = occurrences[0] if occurrences else None

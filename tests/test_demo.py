@@ -32,6 +32,9 @@ def test_the_demo_answers_who_said_it_first_and_who_reported_it(db_url: str, sto
     assert "again:  2024-05-07 06:30 UTC, veloria-president (statement)" in out
     assert "reports  “Sorel: northern corridor to reopen on Monday”" in out
     assert "why: quotes" in out
+    # an article that paraphrases him without quoting: "covers", with why
+    assert "covers   “Families in the north wait and see after corridor promise”" in out
+    assert "why: mentions Sorel; similar topic" in out
     with store.session() as s:
         kinds = dict(s.execute(select(Document.kind, func.count()).group_by(Document.kind)).all())
         assert kinds == {"statement": 5, "post": 4, "article": 5}

@@ -213,7 +213,9 @@ def load_profiles(
         quote_words = content_words(words)
         for w in (*quote_words, *context_words):
             if w not in idf:
-                common = vocabulary.ratio(w) > T.TOPIC_MAX_DF_RATIO
+                common = vocabulary.df.get(w, 0) > max(
+                    T.TOPIC_MIN_DF, T.TOPIC_MAX_DF_RATIO * vocabulary.articles
+                )
                 idf[w] = 0.0 if common else vocabulary.idf(w)
         topic = topic_terms(quote_words, context_words, idf, speaker.words if speaker else set())
         written = as_written(topic, f"{text} {context}")

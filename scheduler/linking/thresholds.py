@@ -186,3 +186,8 @@ VOCABULARY_SAMPLE = 5000
 VOCABULARY_REBUILD_GROWTH = 0.2
 # Terms in more than this share of articles carry no topic ("said", "the").
 TOPIC_MAX_DF_RATIO = 0.3
+# ... and, as for surnames, in a small collection (a first crawl, the demo's
+# five articles) a share says little: a term in up to this many articles is
+# never "common". Without it the demo's paraphrasing article lost every topic
+# term ("corridor" is in 3 of 5 articles) and no `covers` link was possible.
+TOPIC_MIN_DF = 5
