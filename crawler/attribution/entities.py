@@ -252,6 +252,7 @@ def _run_pattern(lex: Lexicon) -> re.Pattern[str]:
     )
 
 
+_WORD_BEFORE = re.compile(r"(\w+)[ \u00a0]+$")
 _ARTICLE_BEFORE = re.compile(r"(?<!\w)(\w+)(?:[ \u00a0]+[^\W\d_A-ZÄÖÜ]\w*)?[ \u00a0]+$")
 _APPOSITION = re.compile(r",\s+([^,.;:\n\"\u201c\u201d]{2,80})[,.;]")
 
@@ -332,6 +333,12 @@ def _role_before(text: str, start: int, lex: Lexicon) -> tuple[str, ...]:
 def _title_head(text: str, start: int, lex: Lexicon) -> int:
     """Where a lower-case title with a joiner opens the run at ``start``: "le président
     de la République …", "the president of the Republic …" (-1 when none does)."""
+    word = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if word is None:
+        return -1
+    key = fold(word.group(1))
+    if key not in lex.joiners and key not in lex.office_joiners and key not in lex.determiners:
+        return -1  # the common case, decided without reading further back
     toks = tokenize(text, max(0, start - 80), start)
     k = len(toks) - 1
     if k >= 0 and toks[k].key in lex.determiners and not toks[k].cap:
@@ -362,6 +369,12 @@ def _title_head(text: str, start: int, lex: Lexicon) -> int:
 def _title_before(text: str, start: int, lex: Lexicon) -> tuple[str, ...]:
     """A title a few lower-case words before a name: "Министр иностранных дел Сергей
     Волков", "the foreign minister Sergey Lavrov" (the words between complete it)."""
+    word = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if word is None:
+        return ()
+    key = fold(word.group(1))
+    if not (lex.is_title(key) or key in lex.office_words):
+        return ()  # the common case, decided without reading further back
     toks = tokenize(text, max(0, start - 60), start)
     k = len(toks) - 1
     while (
