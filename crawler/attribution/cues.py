@@ -359,7 +359,10 @@ def _according(text: str, toks: list[Tok], i: int, lex: Lexicon) -> Cue | None:
         and not toks[k].key[0].isdigit()
     ):
         return None  # „laut geworden“ (loud), not „laut X“ (according to X)
-    if k < len(toks) and toks[k].base in lex.pronoun_gender and not toks[k].cap:
+    possessive = (
+        k + 1 < len(toks) and toks[k].key in lex.determiners and toks[k + 1].word
+    )  # "according to their attorneys": a phrase, not the pronoun "them"
+    if k < len(toks) and toks[k].base in lex.pronoun_gender and not toks[k].cap and not possessive:
         tok = toks[k]  # "d'après lui", "according to him"
         gender = lex.pronoun_gender[tok.base]
         mention: Mention | None = Mention(
@@ -510,6 +513,17 @@ def before_cue(text: str, sent: list[Tok], lex: Lexicon) -> Cue | None:
             verb, verb_last = verbs[-1]
             words = text[sent[verb].start : sent[verb_last].end]
             return Cue(BEFORE, sent[verb].start, sent[verb_last].end, subject, words)
+    if n >= 3 and sent[-1].text in _DASHES:
+        # "…, including the former candidate Mitt Romney -- “…”": a name the dash hands
+        # the quotation to.
+        j = n - 1
+        while j > 0 and sent[j].text in _DASHES:
+            j -= 1
+        span = phrase_before(sent, j, lex)
+        if span is not None:
+            mention = classify(text, sent, span[0], span[1], lex)
+            if mention is not None and mention.kind == mentions.NAME:
+                return Cue(COLON, sent[-1].start, sent[-1].end, mention, sent[-1].text)
     if sent[-1].text == ":" and n >= 2:
         span = phrase_before(sent, n - 2, lex)
         if span is not None:
@@ -563,7 +577,7 @@ def before_cue(text: str, sent: list[Tok], lex: Lexicon) -> Cue | None:
                     mention = None  # „Darin steht unter anderem: …“: no one
             if mention is not None and mention.kind != mentions.PRONOUN:
                 return Cue(COLON, sent[-1].start, sent[-1].end, mention, ":")
-    for k in range(1, n):
+    for k in range(max(1, n - 3), n):  # "Trump's claim that “…”": the noun ends the sentence
         tok = sent[k]
         before = sent[k - 1]
         if tok.base in lex.nouns and before.base != before.key and before.cap:

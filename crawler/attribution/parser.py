@@ -448,12 +448,26 @@ class _Document:
             return None
         lo = self._window_start(q)
         toks = tokenize(self.text, lo, q.open_at)
-        if not toks or toks[-1].text not in ".!?:" or any(t.text in cues.MARKS for t in toks):
+        if (
+            not toks
+            or toks[-1].text not in ".!?:"
+            or mentions.abbreviation_dot(toks, len(toks) - 1, self.lex)  # Robert C. "Bobby"
+        ):
             return None
+        marks = any(t.text in cues.MARKS for t in toks)
         sentence = cues.sentence_tokens(toks[:-1], self.lex)
-        cue = cues.before_cue(self.text, sentence, self.lex)
+        cue = None if marks else cues.before_cue(self.text, sentence, self.lex)
         if cue is None or cue.mention is None or cue.kind not in (cues.BEFORE, cues.ACCORDING):
-            return None
+            # "On “Face the Nation,” Sen. Bernie Sanders … identified young voters'
+            # exhaustion … as a reason. “…”": a sentence quoted right after a sentence
+            # about someone is theirs (a weak cue, measured as such).
+            text = self.text
+            if not text[q.start : q.start + 1].isupper():
+                return None
+            subject = cues.sentence_subject(text, sentence, self.lex)
+            if subject is None or subject.kind != mentions.NAME:
+                return None
+            return Cue(cues.BEFORE, subject.start, subject.end, subject, subject.text)
         if cue.mention.kind not in (mentions.NAME, mentions.ROLE, mentions.PRONOUN, mentions.ORG):
             return None
         return cue
@@ -615,6 +629,9 @@ class _Document:
         )
 
 
+_DASHES = frozenset("-\u2013\u2014")
+
+
 def _opens_line(text: str, line_start: int, at: int) -> bool:
     """Only spaces between the start of the line and ``at`` (cost: those spaces)."""
     k = at - 1
@@ -630,8 +647,14 @@ def _proper(mention: Mention) -> bool:
 
 
 def _kind(sentence: list[Tok]) -> str:
-    """Partial when the reporter's sentence runs into the quotation ("called it “…”")."""
+    """Partial when the reporter's sentence runs into the quotation ("called it “…”",
+    "treating the remark as a compliment -- “…”")."""
     if sentence and sentence[-1].word:
+        return quote.PARTIAL
+    k = len(sentence) - 1
+    while k > 0 and sentence[k].text in _DASHES:
+        k -= 1
+    if 0 < k < len(sentence) - 1 and sentence[k].word:
         return quote.PARTIAL
     return quote.FULL
 

@@ -366,3 +366,18 @@ def test_long_official_titles_statements_and_offices_by_other_words() -> None:
         ),
         "a sham.": "A statement circulated online",
     }
+
+
+def test_dashes_possessives_and_a_sentence_about_the_speaker() -> None:
+    text = (
+        "Scott's relatives watched the videos, according to their attorneys, and said they "
+        "came away with \u201cmore questions than answers.\u201d\n\n"
+        "Mayor Omar Haddad hardly answered, treating Mrs. Rusk's remark as a compliment -- "
+        "\u201cThat makes me smart\u201d -- and moved on.\n\n"
+        "On \u201cMorning Call,\u201d Senator Lena Fischer named young voters as a reason for "
+        "hope. \u201cThe younger people are sick and tired of discrimination.\u201d"
+    )
+    found = speakers_of(text)
+    assert found["That makes me smart"] == "Omar Haddad"
+    assert found["The younger people are sick and tired of discrimination."] == "Lena Fischer"
+    assert found["more questions than answers."] != "Omar Haddad"
