@@ -158,7 +158,7 @@ def run_plain(feed: str) -> dict[str, float]:
     return result
 
 
-def run_onrecord(feed: str, db: str, workdir: Path) -> dict[str, float]:
+def run_onrecord(feed: str, db: str, workdir: Path, extra: list[str]) -> dict[str, float]:
     sources = workdir / "bench-sources.toml"
     sources.write_text(
         f'[[source]]\nname = "bench"\nkind = "feed"\nurl = "{feed}"\nspeaker = "Viktor Sorel"\n',
@@ -175,7 +175,7 @@ def run_onrecord(feed: str, db: str, workdir: Path) -> dict[str, float]:
         db,
         "--json",
     ]
-    for setting in SHARED_SETTINGS:
+    for setting in [*SHARED_SETTINGS, *extra]:
         args += ["-s", setting]
     done = subprocess.run(args, capture_output=True, text=True, check=False)
     if done.returncode != 0:
@@ -198,6 +198,8 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=5000)
     parser.add_argument("--db", help="database URL (default: a new SQLite file)")
     parser.add_argument("--json", action="store_true", help="last line: one JSON object")
+    parser.add_argument("-s", "--set", dest="settings", action="append", default=[],
+                        metavar="KEY=VALUE", help="extra setting for onrecord crawl only")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="onrecord-bench-") as tmp:
         workdir = Path(tmp)
@@ -229,7 +231,7 @@ def main() -> None:
             plain = run_plain(feed)
             print(f"  plain Scrapy: {plain}", file=sys.stderr)
             db = args.db or str(workdir / "bench.db")
-            onrecord = run_onrecord(feed, db, workdir)
+            onrecord = run_onrecord(feed, db, workdir, args.settings)
             print(f"  onrecord crawl: {onrecord}", file=sys.stderr)
         finally:
             server.terminate()
