@@ -39,10 +39,15 @@ FIXTURE_FLOORS = {
 
 # (b) Shared files: {file: (P, R, F1, speaker accuracy, end-to-end P, R, F1)}.
 SHARED_FLOORS = {
-    "polnear-dev.jsonl": (0.962, 0.972, 0.967, 0.882, 0.861, 0.870, 0.866),
-    "polnear-test.jsonl": (0.974, 0.961, 0.967, 0.827, 0.823, 0.812, 0.817),
-    "german-wikinews-dev.jsonl": (0.832, 0.894, 0.862, 0.677, 0.615, 0.661, 0.637),
-    "german-wikinews-test.jsonl": (0.744, 0.853, 0.795, 0.616, 0.523, 0.599, 0.559),
+    "polnear-dev.jsonl": (0.962, 0.973, 0.968, 0.907, 0.883, 0.892, 0.888),
+    "polnear-test.jsonl": (0.974, 0.961, 0.967, 0.851, 0.844, 0.832, 0.838),
+    "german-wikinews-dev.jsonl": (0.838, 0.894, 0.865, 0.802, 0.704, 0.751, 0.727),
+    # Quotation P and F1 lowered from 0.744 / 0.795: the titles/organisations round keeps
+    # one more span of this file as a quotation (150 predicted, 111 matched: P 0.740,
+    # F1 0.7929), while its end-to-end scores rose (speaker 0.616 -> 0.627, e2e F1
+    # 0.559 -> 0.564). The test files were scored once, at the end of the round, and not
+    # tuned on, so the span was not chased.
+    "german-wikinews-test.jsonl": (0.740, 0.853, 0.792, 0.627, 0.526, 0.607, 0.564),
 }
 # (Measured values rounded down to three decimals; a comparison allows 1e-9 for
 # floating point, nothing more.)
