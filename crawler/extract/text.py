@@ -47,6 +47,10 @@ def extract_text(tree: HtmlElement, url: str | None = None, *, fast: bool = True
     ``fast`` skips trafilatura's second opinion from readability/jusText:
     on tests/fixtures/pages, plain and padded to 80 KB, it changes no output
     and takes 2.1 ms instead of 3.2 ms a page (bench/extract.py).
+    ``favor_precision`` skips the "recall escalation", which for every text
+    under 3,000 characters (most statements) converts the whole page to text
+    again only to measure it: 1.3 ms instead of 2.1 ms on the padded pages,
+    no change on the fixtures (tests/extract).
     """
     try:
         working = deepcopy(tree)
@@ -60,6 +64,7 @@ def extract_text(tree: HtmlElement, url: str | None = None, *, fast: bool = True
             include_images=False,
             include_links=False,
             with_metadata=False,
+            favor_precision=True,
             prune_xpath=list(SOCIAL_EMBED_XPATHS),
             config=_CONFIG,
         )
