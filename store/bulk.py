@@ -66,10 +66,19 @@ def _defaults(table: Table, rows: Sequence[dict[str, Any]]) -> list[Column[Any]]
     return columns
 
 
-def insert_rows(conn: Connection, model: type[Base], rows: Sequence[dict[str, Any]]) -> list[int]:
+def insert_rows(
+    conn: Connection,
+    model: type[Base],
+    rows: Sequence[dict[str, Any]],
+    *,
+    fts_in_one_statement: bool = True,
+) -> list[int]:
     """Insert ``rows`` into ``model``'s table; return their primary keys, in order.
 
-    Rows without an ``id`` get reserved ones.
+    Rows without an ``id`` get reserved ones. On SQLite, quotations are put in
+    the full-text index by one statement after the insert unless
+    ``fts_in_one_statement`` is false (then the per-row trigger does it: right
+    for small batches, which should not re-create a trigger each time).
     """
     if not rows:
         return []
@@ -80,7 +89,7 @@ def insert_rows(conn: Connection, model: type[Base], rows: Sequence[dict[str, An
     columns = _defaults(table, rows)
     if conn.dialect.name == "postgresql":
         _copy(conn, table, columns, rows)
-    elif table.name == "quotation" and len(missing) == len(rows):
+    elif table.name == "quotation" and len(missing) == len(rows) and fts_in_one_statement:
         with _fts_in_one_statement(conn, rows[0]["id"], rows[-1]["id"]):
             _executemany(conn, table, columns, rows)
     else:
@@ -114,7 +123,11 @@ def _fts_in_one_statement(conn: Connection, first_id: int, last_id: int) -> Iter
 
 
 def _processors(conn: Connection, columns: list[Column[Any]]) -> list[Callable[[Any], Any] | None]:
-    return [column.type.bind_processor(conn.dialect) for column in columns]
+    # dialect_impl: the type as this backend stores it (SQLite's DATETIME string
+    # format, not the driver's default adapter), exactly as the ORM would.
+    return [
+        column.type.dialect_impl(conn.dialect).bind_processor(conn.dialect) for column in columns
+    ]
 
 
 def _executemany(

@@ -11,11 +11,13 @@ import hashlib
 import zlib
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
+from types import SimpleNamespace
+from typing import Any, Literal
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, func, insert, or_, select
 from sqlalchemy.orm import Session
 
+from store.bulk import insert_rows
 from store.models import PRECISIONS, Document, DocumentVersion, RawBlob, utcnow
 
 SaveStatus = Literal["new", "changed", "unchanged"]
@@ -44,9 +46,28 @@ class DocumentInput:
 
 
 @dataclass
+class DocumentRef:
+    """A document written in bulk (no ORM object was made for it)."""
+
+    id: int
+    url: str
+
+
+@dataclass
+class VersionRef:
+    """A version written in bulk: what callers read of it."""
+
+    id: int
+    document_id: int
+    number: int
+    text: str
+    content_sha256: str
+
+
+@dataclass
 class SaveResult:
-    document: Document
-    version: DocumentVersion  # the version now current (new, or the unchanged latest)
+    document: Document | DocumentRef
+    version: DocumentVersion | VersionRef  # the version now current (new, or the unchanged latest)
     status: SaveStatus
 
 
@@ -64,11 +85,26 @@ def store_raw(session: Session, raw: bytes) -> str:
 def store_raws(session: Session, raws: list[bytes]) -> list[str]:
     """Keep each of ``raws`` compressed under its sha256 (once); return the hashes in order."""
     shas = [hashlib.sha256(raw).hexdigest() for raw in raws]
+    if not shas:
+        return shas
     known = set(session.scalars(select(RawBlob.sha256).where(RawBlob.sha256.in_(set(shas)))))
+    rows = []
+    now = utcnow()
     for sha, raw in zip(shas, raws, strict=True):
         if sha not in known:
-            session.add(RawBlob(sha256=sha, size=len(raw), data=zlib.compress(raw, 6)))
+            # level 1: three times faster than 6 on HTML, about 15% larger
+            rows.append(
+                {
+                    "sha256": sha,
+                    "compression": "zlib",
+                    "size": len(raw),
+                    "data": zlib.compress(raw, 1),
+                    "created_at": now,
+                }
+            )
             known.add(sha)
+    if rows:
+        session.execute(insert(RawBlob), rows)
     return shas
 
 
@@ -120,31 +156,17 @@ def _latest_versions(session: Session, document_ids: list[int]) -> dict[int, Doc
     }
 
 
-def _new_version(
-    doc: Document, item: DocumentInput, number: int, raw_sha: str | None
-) -> DocumentVersion:
-    # The id, not the relationship, for a stored document: no loading of its versions.
-    link = {"document": doc} if doc.id is None else {"document_id": doc.id}
-    return DocumentVersion(
-        **link,
-        number=number,
-        fetched_at=item.fetched_at or utcnow(),
-        content_sha256=content_hash(item.title, item.text),
-        raw_sha256=raw_sha,
-        content_type=item.content_type,
-        title=item.title,
-        text=item.text,
-    )
-
-
 def finer(precision: str | None, than: str | None) -> bool:
     """True when ``precision`` says more than ``than`` ("second" is finer than "day")."""
     rank = {p: i for i, p in enumerate(PRECISIONS)}
     return rank.get(precision or "", len(rank)) < rank.get(than or "", len(rank))
 
 
-def _apply_current(doc: Document, item: DocumentInput) -> None:
-    """Copy the latest content and metadata onto the document, keeping what was known."""
+def _apply_current(doc: Any, item: DocumentInput) -> None:
+    """Copy the latest content and metadata onto the document, keeping what was known.
+
+    ``doc`` is an ORM Document or a ``_Row`` about to be inserted.
+    """
     doc.text = item.text
     doc.title = item.title if item.title is not None else doc.title
     doc.author = item.author or doc.author
@@ -162,13 +184,49 @@ def _apply_current(doc: Document, item: DocumentInput) -> None:
         doc.published_from = item.published_from
 
 
+class _Row(SimpleNamespace):
+    """A document row to insert, with the attributes _apply_current sets."""
+
+
+_DOCUMENT_FIELDS = (
+    "url",
+    "text",
+    "title",
+    "author",
+    "lang",
+    "kind",
+    "external_id",
+    "source_id",
+    "parent_id",
+    "modified_at",
+    "published_at",
+    "published_precision",
+    "published_from",
+    "first_seen_at",
+    "last_seen_at",
+)
+
+
+def _new_row(item: DocumentInput, now: datetime) -> _Row:
+    row = _Row(**dict.fromkeys(_DOCUMENT_FIELDS))
+    row.url, row.first_seen_at, row.last_seen_at = item.url, now, now
+    _apply_current(row, item)
+    return row
+
+
 def save_document(session: Session, item: DocumentInput) -> SaveResult:
     """Store one fetched item: new document, new version of an edited one, or unchanged."""
     return save_documents(session, [item])[0]
 
 
 def save_documents(session: Session, items: list[DocumentInput]) -> list[SaveResult]:
-    """Store fetched items (see save_document) with a few queries and one flush for all."""
+    """Store fetched items (see save_document), in bulk: a few statements for any number.
+
+    New documents and every new version are inserted with Core statements
+    (the ORM's per-object work was most of a crawl's store time); stored
+    documents are updated through the ORM.
+    """
+    session.flush()
     urls = {item.url for item in items}
     external_ids = {item.external_id for item in items if item.external_id}
     found = session.scalars(
@@ -178,44 +236,96 @@ def save_documents(session: Session, items: list[DocumentInput]) -> list[SaveRes
             else Document.url.in_(urls)
         )
     ).all()
-    by_url = {d.url: d for d in found}
-    by_external = {d.external_id: d for d in found if d.external_id}
-    latest = _latest_versions(session, [d.id for d in found])
-    raw_shas = store_raws(session, [item.raw for item in items if item.raw is not None])
-    raw_of = iter(raw_shas)
-    results = []
-    in_batch: dict[int, DocumentVersion] = {}  # id(document) -> its version from this batch
+    by_url: dict[str, Document | _Row] = {d.url: d for d in found}
+    by_external: dict[str, Document | _Row] = {d.external_id: d for d in found if d.external_id}
+    stored_versions = _latest_versions(session, [d.id for d in found])
+    raw_shas = iter(store_raws(session, [item.raw for item in items if item.raw is not None]))
+    latest: dict[int, DocumentVersion | dict[str, Any]] = {}  # id(doc) -> its newest version
+    new_rows: list[_Row] = []
+    versions: list[tuple[Document | _Row, dict[str, Any]]] = []
+    outcome: list[tuple[Document | _Row, str, DocumentVersion | dict[str, Any]]] = []
     for item in items:
-        raw_sha = next(raw_of) if item.raw is not None else None
+        raw_sha = next(raw_shas) if item.raw is not None else None
         now = item.fetched_at or utcnow()
-        doc = by_url.get(item.url) or (by_external.get(item.external_id or ""))
+        doc = by_url.get(item.url) or by_external.get(item.external_id or "")
+        digest = content_hash(item.title, item.text)
         if doc is None:
-            doc = Document(url=item.url, first_seen_at=now, last_seen_at=now)
-            _apply_current(doc, item)
-            session.add(doc)
-            version = _new_version(doc, item, 1, raw_sha)
-            session.add(version)
-            results.append(SaveResult(doc, version, "new"))
+            doc = _new_row(item, now)
+            new_rows.append(doc)
+            status, number = "new", 1
         else:
             doc.last_seen_at = now
             doc.deleted_at = None  # seen again: it exists
-            current = in_batch.get(id(doc)) or (latest.get(doc.id) if doc.id is not None else None)
-            if current is not None and current.content_sha256 == content_hash(
-                item.title, item.text
-            ):
-                results.append(SaveResult(doc, current, "unchanged"))
+            current = latest.get(id(doc))
+            if current is None and isinstance(doc, Document):
+                current = stored_versions.get(doc.id)
+            current_hash = (
+                current["content_sha256"]
+                if isinstance(current, dict)
+                else (current.content_sha256 if current is not None else None)
+            )
+            if current is not None and current_hash == digest:
+                outcome.append((doc, "unchanged", current))
                 continue
             _apply_current(doc, item)
-            version = _new_version(doc, item, (current.number if current else 0) + 1, raw_sha)
-            session.add(version)
-            results.append(SaveResult(doc, version, "changed"))
-        # the same URL twice in one batch: the second sees the first
-        by_url[item.url] = doc
+            number = (
+                current["number"]
+                if isinstance(current, dict)
+                else (current.number if current is not None else 0)
+            ) + 1
+            status = "changed"
+        version = {
+            "number": number,
+            "fetched_at": now,
+            "content_sha256": digest,
+            "raw_sha256": raw_sha,
+            "content_type": item.content_type,
+            "title": item.title,
+            "text": item.text,
+        }
+        versions.append((doc, version))
+        outcome.append((doc, status, version))
+        latest[id(doc)] = version
+        by_url[item.url] = doc  # the same URL twice in one batch: the second sees the first
         if item.external_id:
             by_external[item.external_id] = doc
-        in_batch[id(doc)] = version
-    session.flush()
+    session.flush()  # updates of stored documents (this also takes SQLite's write lock)
+    _insert_documents(session, new_rows)
+    for doc, version in versions:
+        version["document_id"] = doc.id
+    version_ids = insert_rows(session.connection(), DocumentVersion, [v for _, v in versions])
+    for (_, version), version_id in zip(versions, version_ids, strict=True):
+        version["id"] = version_id
+    results = []
+    for doc, status, version in outcome:
+        document = doc if isinstance(doc, Document) else DocumentRef(doc.id, doc.url)
+        if isinstance(version, dict):
+            version = VersionRef(
+                version["id"],
+                version["document_id"],
+                version["number"],
+                version["text"],
+                version["content_sha256"],
+            )
+        results.append(SaveResult(document, version, status))  # type: ignore[arg-type]
     return results
+
+
+def _insert_documents(session: Session, rows: list[_Row]) -> None:
+    """Insert new documents; their ids are read back by URL (unique)."""
+    if not rows:
+        return
+    session.execute(
+        insert(Document),
+        [{**{k: getattr(r, k) for k in _DOCUMENT_FIELDS}, "deleted_at": None} for r in rows],
+    )
+    ids = dict(
+        session.execute(
+            select(Document.url, Document.id).where(Document.url.in_([r.url for r in rows]))
+        ).all()
+    )
+    for row in rows:
+        row.id = ids[row.url]
 
 
 def mark_deleted(session: Session, document: Document, when: datetime | None = None) -> None:

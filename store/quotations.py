@@ -10,10 +10,13 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime
+from types import SimpleNamespace
+from typing import Any
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from store.bulk import insert_rows
 from store.models import DocumentVersion, Occurrence, Quotation, Speaker
 from store.text import normalize_words
 
@@ -121,20 +124,42 @@ def add_occurrences(
     return record_occurrences(session, [(version, item, speaker) for item, speaker in items])
 
 
+@dataclass
+class OccurrenceRef:
+    """An occurrence written in bulk: what callers read of it."""
+
+    id: int
+    quotation_id: int
+
+
+_QUOTATION_FIELDS = (
+    "text",
+    "normalized",
+    "norm_hash",
+    "speaker_id",
+    "lang",
+    "first_said_at",
+    "first_said_precision",
+)
+
+
 def record_occurrences(
     session: Session,
-    entries: list[tuple[DocumentVersion, OccurrenceInput, int | None]],
-) -> list[Occurrence]:
+    entries: list[tuple[Any, OccurrenceInput, int | None]],
+) -> list[Occurrence | OccurrenceRef]:
     """Record quotations found in versions, each with its speaker's id (or None).
 
-    A few queries and two flushes for any number of entries, so that a crawl
-    stores a batch of documents at once. The same span recorded twice is the
-    same occurrence; the same words of the same speaker, here or in any
-    earlier document, are the same quotation.
+    ``entries``: (version, occurrence, speaker id); a version is anything with
+    ``id`` and ``document_id`` (a DocumentVersion or a VersionRef). A few
+    queries and Core inserts for any number of entries, so that a crawl stores
+    a batch of documents at once. The same span recorded twice is the same
+    occurrence; the same words of the same speaker, here or in any earlier
+    document, are the same quotation.
     """
     if not entries:
         return []
-    existing: dict[tuple[int, int], Occurrence] = {
+    session.flush()
+    existing: dict[tuple[int, int], Occurrence | OccurrenceRef] = {
         (o.version_id, o.start): o
         for o in session.scalars(
             select(Occurrence).where(
@@ -148,12 +173,14 @@ def record_occurrences(
         if (version.id, item.start) not in existing
     ]
     same_words = _SameWords(session, [(s, norm_hash(n)) for _, _, s, n in keyed])
-    chosen: list[tuple[DocumentVersion, OccurrenceInput, int | None, Quotation]] = []
+    new_quotations: list[Any] = []
+    chosen: list[tuple[Any, OccurrenceInput, int | None, Any]] = []
     for version, item, speaker_id, normalized in keyed:
         digest = norm_hash(normalized)
         quotation = same_words.choose(digest, speaker_id)
         if quotation is None:
-            quotation = Quotation(
+            quotation = SimpleNamespace(
+                id=None,
                 text=item.text,
                 normalized=normalized,
                 norm_hash=digest,
@@ -162,7 +189,7 @@ def record_occurrences(
                 first_said_at=item.said_at,
                 first_said_precision=item.said_precision,
             )
-            session.add(quotation)
+            new_quotations.append(quotation)
             same_words.add(quotation)
         elif item.said_at is not None and (
             quotation.first_said_at is None or item.said_at < quotation.first_said_at
@@ -171,32 +198,43 @@ def record_occurrences(
             quotation.first_said_precision = item.said_precision
             quotation.text = item.text
         chosen.append((version, item, speaker_id, quotation))
-    session.flush()  # new quotations get their ids
+    session.flush()  # earlier first_said_at of stored quotations
+    connection = session.connection()
+    ids = insert_rows(
+        connection,
+        Quotation,
+        [{k: getattr(q, k) for k in _QUOTATION_FIELDS} for q in new_quotations],
+        fts_in_one_statement=False,  # a crawl's batch is small: the per-row trigger is right
+    )
+    for quotation, quotation_id in zip(new_quotations, ids, strict=True):
+        quotation.id = quotation_id
+    rows = []
     for version, item, speaker_id, quotation in chosen:
         key = (version.id, item.start)
         if key in existing:  # the same span twice in one call
             continue
-        # Ids, not relationships: appending to quotation.occurrences would load
-        # every earlier occurrence of a much-repeated quotation.
-        occurrence = Occurrence(
-            quotation_id=quotation.id,
-            document_id=version.document_id,
-            version_id=version.id,
-            start=item.start,
-            end=item.end,
-            text=item.text,
-            speaker_id=speaker_id,
-            speaker_mention=item.speaker_mention,
-            cue=item.cue,
-            confidence=item.confidence,
-            context=item.context,
-            said_at=item.said_at,
-            said_precision=item.said_precision,
-            kind=item.kind,
+        row = {
+            "quotation_id": quotation.id,
+            "document_id": version.document_id,
+            "version_id": version.id,
+            "start": item.start,
+            "end": item.end,
+            "text": item.text,
+            "speaker_id": speaker_id,
+            "speaker_mention": item.speaker_mention,
+            "cue": item.cue,
+            "confidence": item.confidence,
+            "context": item.context,
+            "said_at": item.said_at,
+            "said_precision": item.said_precision,
+            "kind": item.kind,
+        }
+        rows.append(row)
+        existing[key] = OccurrenceRef(0, quotation.id)
+    for row, occurrence_id in zip(rows, insert_rows(connection, Occurrence, rows), strict=True):
+        existing[(row["version_id"], row["start"])] = OccurrenceRef(
+            occurrence_id, row["quotation_id"]
         )
-        session.add(occurrence)
-        existing[key] = occurrence
-    session.flush()
     return [existing[(version.id, item.start)] for version, item, _ in entries]
 
 
@@ -207,4 +245,4 @@ def add_occurrence(
     speaker: Speaker | None,
 ) -> Occurrence:
     """Record one ``item`` in ``version`` (see add_occurrences)."""
-    return add_occurrences(session, version, [(item, speaker.id if speaker else None)])[0]
+    return add_occurrences(session, version, [(item, speaker.id if speaker else None)])[0]  # type: ignore[return-value]
