@@ -23,6 +23,7 @@ import os
 import traceback
 from collections import Counter
 from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import replace
 from typing import Any
 
 from scrapy.crawler import Crawler
@@ -80,7 +81,11 @@ class PreparePipeline:
         return source.speaker  # type: ignore[no-any-return]
 
     async def process_item(self, item: Any) -> Any:
+        raw = None
         if isinstance(item, PageItem):
+            # The raw bytes stay here: the worker needs the decoded text only,
+            # and a page's bytes sent both ways cost more than storing them.
+            raw, item = item.body, replace(item, body=b"")
             job, args = prepare_page, (item, self._default_speaker())
         elif isinstance(item, DocumentDraft) and item.quotes is None:
             job, args = attribute, (item, self._default_speaker())
@@ -89,9 +94,15 @@ class PreparePipeline:
         if self.pool is None:
             self.pool = shared_pool(self.workers)
         if self.pool is None:
-            return job(*args)  # type: ignore[operator]
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self.pool, job, *args)
+            result = job(*args)  # type: ignore[operator]
+        else:
+            result = await asyncio.get_running_loop().run_in_executor(self.pool, job, *args)
+        if raw is not None:
+            if isinstance(result, DocumentDraft):
+                result.raw = raw
+            elif isinstance(result, FailureItem):
+                result.body = raw
+        return result
 
 
 class StorePipeline:
