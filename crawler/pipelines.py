@@ -33,7 +33,7 @@ from twisted.internet import task
 
 from crawler.ingest import SourceContext, ingest_documents, record_failure, record_gone
 from crawler.items import DocumentDraft, FailureItem, GoneItem, PageItem, SourceState
-from crawler.prepare import attribute, prepare_page
+from crawler.prepare import prepare_many
 from store.db import Store, open_store
 from store.models import CrawlRun, Source, utcnow
 
@@ -61,6 +61,57 @@ def default_workers() -> int:
     return max(1, (os.cpu_count() or 2) - 1)
 
 
+class _Batches:
+    """Items sent to the worker processes a few at a time: one round trip per batch.
+
+    Each item still gets its own result; a batch leaves when it is full or
+    after BATCH_DELAY, whichever comes first.
+    """
+
+    def __init__(self, pool: Executor, size: int) -> None:
+        self.pool = pool
+        self.size = size
+        self.pending: list[tuple[tuple[Any, str | None], asyncio.Future[Any]]] = []
+        self.timer: asyncio.TimerHandle | None = None
+
+    async def run(self, job: tuple[Any, str | None]) -> Any:
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[Any] = loop.create_future()
+        self.pending.append((job, future))
+        if len(self.pending) >= self.size:
+            self.send()
+        elif self.timer is None:
+            self.timer = loop.call_later(BATCH_DELAY, self.send)
+        return await future
+
+    def send(self) -> None:
+        if self.timer is not None:
+            self.timer.cancel()
+            self.timer = None
+        batch, self.pending = self.pending, []
+        if not batch:
+            return
+        done = asyncio.wrap_future(self.pool.submit(prepare_many, [job for job, _ in batch]))
+
+        def deliver(finished: asyncio.Future[list[Any]]) -> None:
+            error = finished.exception()
+            for n, (_, future) in enumerate(batch):
+                if future.done():
+                    continue
+                if error is not None:
+                    future.set_exception(error)
+                else:
+                    future.set_result(finished.result()[n])
+
+        done.add_done_callback(deliver)
+
+
+# Pages per round trip to a worker, and the longest a page waits for company.
+# bench/crawl.py: per-page round trips cost Scrapy's process about 1 ms a page.
+BATCH_SIZE = 8
+BATCH_DELAY = 0.005
+
+
 class PreparePipeline:
     """PageItem -> DocumentDraft with quotations (or a FailureItem); drafts get quotations."""
 
@@ -68,7 +119,7 @@ class PreparePipeline:
         self.crawler = crawler
         setting = crawler.settings.get("ONRECORD_WORKERS")
         self.workers = default_workers() if setting is None else int(setting)
-        self.pool: Executor | None = None
+        self.batches: _Batches | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> PreparePipeline:
@@ -86,17 +137,16 @@ class PreparePipeline:
             # The raw bytes stay here: the worker needs the decoded text only,
             # and a page's bytes sent both ways cost more than storing them.
             raw, item = item.body, replace(item, body=b"")
-            job, args = prepare_page, (item, self._default_speaker())
-        elif isinstance(item, DocumentDraft) and item.quotes is None:
-            job, args = attribute, (item, self._default_speaker())
-        else:
+        elif not (isinstance(item, DocumentDraft) and item.quotes is None):
             return item
-        if self.pool is None:
-            self.pool = shared_pool(self.workers)
-        if self.pool is None:
-            result = job(*args)  # type: ignore[operator]
+        job = (item, self._default_speaker())
+        pool = shared_pool(self.workers)
+        if pool is None:
+            result = prepare_many([job])[0]
         else:
-            result = await asyncio.get_running_loop().run_in_executor(self.pool, job, *args)
+            if self.batches is None:
+                self.batches = _Batches(pool, BATCH_SIZE)
+            result = await self.batches.run(job)
         if raw is not None:
             if isinstance(result, DocumentDraft):
                 result.raw = raw

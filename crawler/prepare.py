@@ -112,3 +112,14 @@ def prepare_page(page: PageItem, default_speaker: str | None) -> DocumentDraft |
             page.body,
         )
     return attribute(draft_from_page(page, extracted), default_speaker)
+
+
+def prepare_many(jobs: list[tuple[DocumentDraft | PageItem, str | None]]) -> list[object]:
+    """prepare_page / attribute for several items in one call (one round trip to a worker)."""
+    results: list[object] = []
+    for item, default_speaker in jobs:
+        if isinstance(item, PageItem):
+            results.append(prepare_page(item, default_speaker))
+        else:
+            results.append(attribute(item, default_speaker))
+    return results
