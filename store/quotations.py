@@ -13,7 +13,7 @@ from datetime import datetime
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import bindparam, func, or_, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from store.bulk import insert_rows
@@ -42,28 +42,49 @@ def norm_hash(normalized: str) -> str:
     return hashlib.sha1(normalized.encode("utf-8")).hexdigest()
 
 
+_ROW_COLUMNS = (
+    Quotation.id,
+    Quotation.norm_hash,
+    Quotation.speaker_id,
+    Quotation.text,
+    Quotation.first_said_at,
+    Quotation.first_said_precision,
+)
+
+
+def _row(values: Any) -> SimpleNamespace:
+    id_, digest, speaker_id, text, said, precision = values
+    return SimpleNamespace(
+        id=id_,
+        norm_hash=digest,
+        speaker_id=speaker_id,
+        text=text,
+        first_said_at=said,
+        first_said_precision=precision,
+        changed=False,
+    )
+
+
 class _SameWords:
     """Existing quotations with the words of a document's quotations, for choosing.
 
-    Only what a choice needs is loaded: the speakers' own quotations of those
-    words, and for unattributed words how many quotations share them (a
-    slogan chanted by a thousand people must not load a thousand rows).
+    Only what a choice needs is loaded, as plain rows: each speaker's own
+    quotation of those words, and for unattributed words how many quotations
+    share them (a slogan chanted by a thousand people must not load a
+    thousand rows).
     """
 
     def __init__(self, session: Session, keyed: list[tuple[int | None, str]]) -> None:
-        self.by_speaker: dict[tuple[str, int], Quotation] = {}
+        self.by_speaker: dict[tuple[str, int], SimpleNamespace] = {}
         self.count: dict[str, int] = {}  # quotations per words (unattributed words only)
-        self.only: dict[str, Quotation] = {}  # the one quotation of those words, if one
-        self.nobody: dict[str, Quotation] = {}  # the speaker-less quotation of those words
+        self.only: dict[str, SimpleNamespace] = {}  # the one quotation of those words, if one
+        self.nobody: dict[str, SimpleNamespace] = {}  # the speaker-less quotation of those words
         attributed = {(h, s) for s, h in keyed if s is not None}
         if attributed:
-            for q in session.scalars(
-                select(Quotation).where(
-                    Quotation.norm_hash.in_({h for h, _ in attributed}),
-                    Quotation.speaker_id.in_({s for _, s in attributed}),
-                )
-            ):
-                self.by_speaker[(q.norm_hash, q.speaker_id)] = q  # type: ignore[index]
+            pairs = tuple_(Quotation.norm_hash, Quotation.speaker_id)
+            for values in session.execute(select(*_ROW_COLUMNS).where(pairs.in_(attributed))):
+                row = _row(values)
+                self.by_speaker[(row.norm_hash, row.speaker_id)] = row
         unattributed = {h for s, h in keyed if s is None}
         if unattributed:
             firsts = {}
@@ -78,13 +99,14 @@ class _SameWords:
                 Quotation.id.in_([i for i, d in firsts.items() if self.count[d] == 1]),
                 (Quotation.norm_hash.in_(unattributed) & Quotation.speaker_id.is_(None)),
             )
-            for q in session.scalars(select(Quotation).where(wanted)):
-                if self.count.get(q.norm_hash) == 1:
-                    self.only[q.norm_hash] = q
-                if q.speaker_id is None:
-                    self.nobody[q.norm_hash] = q
+            for values in session.execute(select(*_ROW_COLUMNS).where(wanted)):
+                row = _row(values)
+                if self.count.get(row.norm_hash) == 1:
+                    self.only[row.norm_hash] = row
+                if row.speaker_id is None:
+                    self.nobody[row.norm_hash] = row
 
-    def choose(self, digest: str, speaker_id: int | None) -> Quotation | None:
+    def choose(self, digest: str, speaker_id: int | None) -> SimpleNamespace | None:
         """The quotation these words of this speaker join, or None for a new one.
 
         Unattributed words join the only quotation of those words (whoever
@@ -97,7 +119,7 @@ class _SameWords:
             return self.only[digest]
         return self.nobody.get(digest)
 
-    def add(self, quotation: Quotation) -> None:
+    def add(self, quotation: SimpleNamespace) -> None:
         digest = quotation.norm_hash
         if quotation.speaker_id is not None:
             self.by_speaker[(digest, quotation.speaker_id)] = quotation
@@ -112,7 +134,8 @@ def find_quotation(session: Session, normalized: str, speaker: Speaker | None) -
     """The quotation these words of ``speaker`` belong to, if any."""
     digest = norm_hash(normalized)
     speaker_id = speaker.id if speaker is not None else None
-    return _SameWords(session, [(speaker_id, digest)]).choose(digest, speaker_id)
+    found = _SameWords(session, [(speaker_id, digest)]).choose(digest, speaker_id)
+    return session.get(Quotation, found.id) if found is not None else None
 
 
 def add_occurrences(
@@ -197,9 +220,29 @@ def record_occurrences(
             quotation.first_said_at = item.said_at
             quotation.first_said_precision = item.said_precision
             quotation.text = item.text
+            quotation.changed = quotation.id is not None  # a stored one: update it below
         chosen.append((version, item, speaker_id, quotation))
-    session.flush()  # earlier first_said_at of stored quotations
     connection = session.connection()
+    earlier = {id(q): q for _, _, _, q in chosen if getattr(q, "changed", False)}
+    if earlier:
+        connection.execute(
+            update(Quotation.__table__)
+            .where(Quotation.__table__.c.id == bindparam("qid"))
+            .values(
+                first_said_at=bindparam("said"),
+                first_said_precision=bindparam("precision"),
+                text=bindparam("words"),
+            ),
+            [
+                {
+                    "qid": q.id,
+                    "said": q.first_said_at,
+                    "precision": q.first_said_precision,
+                    "words": q.text,
+                }
+                for q in earlier.values()
+            ],
+        )
     ids = insert_rows(
         connection,
         Quotation,
