@@ -57,8 +57,10 @@ def shared_pool(workers: int) -> Executor | None:
 
 
 def default_workers() -> int:
-    """All cores but the one Scrapy's process works on."""
-    return max(1, (os.cpu_count() or 2) - 1)
+    """One worker per core: Scrapy's process waits on the network and the
+    workers much of the time, so a worker on every core keeps them all busy
+    (bench/crawl.py on 2 cores: 351 pages/s with 2 workers, 293 with 1)."""
+    return max(1, os.cpu_count() or 1)
 
 
 class _Batches:
