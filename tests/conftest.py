@@ -16,7 +16,8 @@ from __future__ import annotations
 import os
 import shutil
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -97,3 +98,33 @@ def corpus(store: Store) -> Corpus:
     """``seed_corpus`` committed to this test's database."""
     with store.session() as session:
         return seed_corpus(session)
+
+
+# ------------------------------------------------------------------ the command
+
+
+@dataclass
+class Run:
+    """What a run of the ``onrecord`` command gave: exit code, stdout, stderr."""
+
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def onrecord(capsys: pytest.CaptureFixture[str]) -> Callable[..., Run]:
+    """``onrecord(*args)`` runs the command in-process, as a user's shell would."""
+    from onrecord.cli import main
+
+    def run(*args: str) -> Run:
+        capsys.readouterr()
+        try:
+            main(list(args))
+            code = 0
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        captured = capsys.readouterr()
+        return Run(code, captured.out, captured.err)
+
+    return run

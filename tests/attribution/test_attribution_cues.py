@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import quotes_of, speakers_of
+from parsed import quotes_of, speakers_of
 
 PIPELINE = "Turkish President Selim Tarkan opened the pipeline on Monday.\n\n"
 

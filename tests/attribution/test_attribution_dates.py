@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
-from conftest import quotes_of
+from parsed import quotes_of
 
 from crawler.attribution import extract_quotes
 

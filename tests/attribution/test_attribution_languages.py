@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import speakers_of
+from parsed import speakers_of
 
 from crawler.attribution import extract_quotes, languages
 

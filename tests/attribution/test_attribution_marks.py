@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import quotes_of
+from parsed import quotes_of
 
 from crawler.attribution import extract_quotes
 

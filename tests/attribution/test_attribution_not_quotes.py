@@ -6,7 +6,7 @@ Each text also holds one real quotation, which must survive the filters.
 from __future__ import annotations
 
 import pytest
-from conftest import quotes_of
+from parsed import quotes_of
 
 REAL = " “We will not retreat,” Defence Minister Orhan Demirel said."
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import quotes_of
+from parsed import quotes_of
 
 from crawler.attribution import Quote, extract_quotes
 from store.text import normalize_words

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import quotes_of, speakers_of
+from parsed import quotes_of, speakers_of
 
 
 def test_titles_are_stripped_and_the_fullest_name_is_returned() -> None:

@@ -148,28 +148,3 @@ def link(store: Store) -> Callable[[], object]:
     from scheduler.linking.job import run_linking
 
     return lambda: run_linking(store)
-
-
-@dataclass
-class Run:
-    code: int
-    out: str
-    err: str
-
-
-@pytest.fixture
-def onrecord(capsys: pytest.CaptureFixture[str]) -> Callable[..., Run]:
-    """``onrecord(*args)``: the command run in-process; exit code, stdout, stderr."""
-    from onrecord.cli import main
-
-    def run(*args: str) -> Run:
-        capsys.readouterr()
-        try:
-            main(list(args))
-            code = 0
-        except SystemExit as exc:
-            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-        captured = capsys.readouterr()
-        return Run(code, captured.out, captured.err)
-
-    return run
