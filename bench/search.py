@@ -129,7 +129,7 @@ class Corpus:
         return START + timedelta(seconds=self.rng.randrange(SPAN_SECONDS))
 
 
-def load(store, corpus: Corpus, n: int, batch: int = 20000) -> dict[str, float]:
+def load(store, corpus: Corpus, n: int, batch: int = 50000) -> dict[str, float]:
     """Insert N quotations (with their documents, versions and occurrences); time it."""
     spent = 0.0  # seconds inside the store: folding, hashing, inserting (not generating)
     t0 = time.perf_counter()
