@@ -124,15 +124,6 @@ def find_document(session: Session, url: str, external_id: str | None = None) ->
     return doc
 
 
-def latest_version(session: Session, document: Document) -> DocumentVersion | None:
-    return session.scalar(
-        select(DocumentVersion)
-        .where(DocumentVersion.document_id == document.id)
-        .order_by(DocumentVersion.number.desc())
-        .limit(1)
-    )
-
-
 def _latest_versions(session: Session, document_ids: list[int]) -> dict[int, DocumentVersion]:
     if not document_ids:
         return {}

@@ -130,14 +130,6 @@ class _SameWords:
             self.only[digest] = quotation
 
 
-def find_quotation(session: Session, normalized: str, speaker: Speaker | None) -> Quotation | None:
-    """The quotation these words of ``speaker`` belong to, if any."""
-    digest = norm_hash(normalized)
-    speaker_id = speaker.id if speaker is not None else None
-    found = _SameWords(session, [(speaker_id, digest)]).choose(digest, speaker_id)
-    return session.get(Quotation, found.id) if found is not None else None
-
-
 def add_occurrences(
     session: Session,
     version: DocumentVersion,
