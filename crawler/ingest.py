@@ -17,7 +17,14 @@ from sqlalchemy.orm import Session
 from crawler.attribution import Quote, extract_quotes
 from crawler.items import DocumentDraft, FailureItem, GoneItem
 from crawler.sources import SourceConfig
-from store.documents import DocumentInput, find_document, mark_deleted, save_documents, store_raw
+from store.documents import (
+    DocumentInput,
+    VersionRef,
+    find_document,
+    mark_deleted,
+    save_documents,
+    store_raw,
+)
 from store.models import DocumentVersion, FetchFailure, Source, utcnow
 from store.quotations import OccurrenceInput, record_occurrences
 from store.speakers import get_or_create_speaker
@@ -198,7 +205,7 @@ def _post_author(session: Session, draft: DocumentDraft, ctx: SourceContext) -> 
 def _occurrences(
     session: Session,
     draft: DocumentDraft,
-    version: DocumentVersion,
+    version: DocumentVersion | VersionRef,
     ctx: SourceContext,
 ) -> list[tuple[OccurrenceInput, int | None]]:
     """The quotations of one stored version, each with its speaker's id."""
@@ -300,7 +307,7 @@ def ingest_documents(
     saved = save_documents(
         session, [_input(d, ctx, p) for d, p in zip(drafts, parents, strict=True)]
     )
-    entries: list[tuple[DocumentVersion, OccurrenceInput, int | None]] = []
+    entries: list[tuple[DocumentVersion | VersionRef, OccurrenceInput, int | None]] = []
     quotations: list[int] = []
     for draft, result in zip(drafts, saved, strict=True):
         found = []
@@ -321,8 +328,8 @@ def ingest_documents(
         embedded = ingest_documents(
             session, [p for p, _, _ in posts], ctx, [parent for _, _, parent in posts]
         )
-        for (_, n, _), result in zip(posts, embedded, strict=True):
-            quotations[n] += result.quotations
+        for (_, n, _), post_result in zip(posts, embedded, strict=True):
+            quotations[n] += post_result.quotations
     return [
         IngestResult(result.status, result.document.id, count)
         for result, count in zip(saved, quotations, strict=True)

@@ -69,9 +69,9 @@ class BackoffRetryMiddleware(RetryMiddleware):
         self._delay(retry, asked)
         return retry
 
-    def process_exception(
+    def process_exception(  # type: ignore[override]  # Scrapy 2.19's spider-less signature
         self, request: Request, exception: Exception
-    ) -> Request | Response | None:  # type: ignore[override]
+    ) -> Request | Response | None:
         retry = super().process_exception(request, exception)
         if isinstance(retry, Request):
             self._delay(retry, None)

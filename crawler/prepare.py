@@ -60,7 +60,7 @@ def draft_from_page(page: PageItem, extracted: ExtractedPage) -> DocumentDraft:
     """What the extractor found on ``page``, as a document to store."""
     return DocumentDraft(
         source=page.source,
-        url=extracted.url,
+        url=extracted.url or page.url,
         text=extracted.text,
         kind=page.kind,
         title=extracted.title or page.title,
@@ -72,7 +72,9 @@ def draft_from_page(page: PageItem, extracted: ExtractedPage) -> DocumentDraft:
         raw=page.body,
         content_type=page.content_type,
         fetched_at=page.fetched_at,
-        embedded=[_embedded_draft(p, page, extracted.url) for p in extracted.embedded_posts],
+        embedded=[
+            _embedded_draft(p, page, extracted.url or page.url) for p in extracted.embedded_posts
+        ],
         problems=list(extracted.problems),
     )
 

@@ -138,7 +138,9 @@ def _executemany(
     order = list(compiled.positiontup or names)
     by_name = dict(zip(names, _processors(conn, columns), strict=True))
     # Only some columns (datetimes, JSON) need converting: touch just those.
-    converters = [(i, by_name[name]) for i, name in enumerate(order) if by_name[name]]
+    converters: list[tuple[int, Callable[[Any], Any]]] = [
+        (i, convert) for i, name in enumerate(order) if (convert := by_name[name]) is not None
+    ]
     pick = itemgetter(*order)
     params = []
     for row in rows:

@@ -55,13 +55,29 @@ class DocumentRef:
 
 @dataclass
 class VersionRef:
-    """A version written in bulk: what callers read of it."""
+    """A version written in bulk (no ORM object is made for it)."""
 
-    id: int
-    document_id: int
     number: int
-    text: str
     content_sha256: str
+    text: str
+    title: str | None
+    fetched_at: datetime
+    raw_sha256: str | None
+    content_type: str | None
+    document_id: int | None = None  # known once its document is inserted
+    id: int | None = None  # known once inserted
+
+    def row(self) -> dict[str, Any]:
+        return {
+            "document_id": self.document_id,
+            "number": self.number,
+            "fetched_at": self.fetched_at,
+            "content_sha256": self.content_sha256,
+            "raw_sha256": self.raw_sha256,
+            "content_type": self.content_type,
+            "title": self.title,
+            "text": self.text,
+        }
 
 
 @dataclass
@@ -231,15 +247,16 @@ def save_documents(session: Session, items: list[DocumentInput]) -> list[SaveRes
     by_external: dict[str, Document | _Row] = {d.external_id: d for d in found if d.external_id}
     stored_versions = _latest_versions(session, [d.id for d in found])
     raw_shas = iter(store_raws(session, [item.raw for item in items if item.raw is not None]))
-    latest: dict[int, DocumentVersion | dict[str, Any]] = {}  # id(doc) -> its newest version
+    latest: dict[int, DocumentVersion | VersionRef] = {}  # id(doc) -> its newest version
     new_rows: list[_Row] = []
-    versions: list[tuple[Document | _Row, dict[str, Any]]] = []
-    outcome: list[tuple[Document | _Row, str, DocumentVersion | dict[str, Any]]] = []
+    versions: list[tuple[Document | _Row, VersionRef]] = []
+    outcome: list[tuple[Document | _Row, SaveStatus, DocumentVersion | VersionRef]] = []
     for item in items:
         raw_sha = next(raw_shas) if item.raw is not None else None
         now = item.fetched_at or utcnow()
         doc = by_url.get(item.url) or by_external.get(item.external_id or "")
         digest = content_hash(item.title, item.text)
+        status: SaveStatus
         if doc is None:
             doc = _new_row(item, now)
             new_rows.append(doc)
@@ -250,30 +267,12 @@ def save_documents(session: Session, items: list[DocumentInput]) -> list[SaveRes
             current = latest.get(id(doc))
             if current is None and isinstance(doc, Document):
                 current = stored_versions.get(doc.id)
-            current_hash = (
-                current["content_sha256"]
-                if isinstance(current, dict)
-                else (current.content_sha256 if current is not None else None)
-            )
-            if current is not None and current_hash == digest:
+            if current is not None and current.content_sha256 == digest:
                 outcome.append((doc, "unchanged", current))
                 continue
             _apply_current(doc, item)
-            number = (
-                current["number"]
-                if isinstance(current, dict)
-                else (current.number if current is not None else 0)
-            ) + 1
-            status = "changed"
-        version = {
-            "number": number,
-            "fetched_at": now,
-            "content_sha256": digest,
-            "raw_sha256": raw_sha,
-            "content_type": item.content_type,
-            "title": item.title,
-            "text": item.text,
-        }
+            status, number = "changed", (current.number if current is not None else 0) + 1
+        version = VersionRef(number, digest, item.text, item.title, now, raw_sha, item.content_type)
         versions.append((doc, version))
         outcome.append((doc, status, version))
         latest[id(doc)] = version
@@ -283,23 +282,14 @@ def save_documents(session: Session, items: list[DocumentInput]) -> list[SaveRes
     session.flush()  # updates of stored documents (this also takes SQLite's write lock)
     _insert_documents(session, new_rows)
     for doc, version in versions:
-        version["document_id"] = doc.id
-    version_ids = insert_rows(session.connection(), DocumentVersion, [v for _, v in versions])
+        version.document_id = doc.id
+    version_ids = insert_rows(session.connection(), DocumentVersion, [v.row() for _, v in versions])
     for (_, version), version_id in zip(versions, version_ids, strict=True):
-        version["id"] = version_id
-    results = []
-    for doc, status, version in outcome:
-        document = doc if isinstance(doc, Document) else DocumentRef(doc.id, doc.url)
-        if isinstance(version, dict):
-            version = VersionRef(
-                version["id"],
-                version["document_id"],
-                version["number"],
-                version["text"],
-                version["content_sha256"],
-            )
-        results.append(SaveResult(document, version, status))  # type: ignore[arg-type]
-    return results
+        version.id = version_id
+    return [
+        SaveResult(doc if isinstance(doc, Document) else DocumentRef(doc.id, doc.url), v, status)
+        for doc, status, v in outcome
+    ]
 
 
 def _insert_documents(session: Session, rows: list[_Row]) -> None:

@@ -13,7 +13,7 @@ from datetime import datetime
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import bindparam, func, or_, select, tuple_, update
+from sqlalchemy import Table, bindparam, func, or_, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from store.bulk import insert_rows
@@ -42,6 +42,7 @@ def norm_hash(normalized: str) -> str:
     return hashlib.sha1(normalized.encode("utf-8")).hexdigest()
 
 
+QUOTATION: Table = Quotation.__table__  # type: ignore[assignment]
 _ROW_COLUMNS = (
     Quotation.id,
     Quotation.norm_hash,
@@ -134,7 +135,7 @@ def add_occurrences(
     session: Session,
     version: DocumentVersion,
     items: list[tuple[OccurrenceInput, int | None]],
-) -> list[Occurrence]:
+) -> list[Occurrence | OccurrenceRef]:
     """Record ``items`` (each with its speaker's id, or None) in ``version``."""
     return record_occurrences(session, [(version, item, speaker) for item, speaker in items])
 
@@ -218,8 +219,8 @@ def record_occurrences(
     earlier = {id(q): q for _, _, _, q in chosen if getattr(q, "changed", False)}
     if earlier:
         connection.execute(
-            update(Quotation.__table__)
-            .where(Quotation.__table__.c.id == bindparam("qid"))
+            update(QUOTATION)
+            .where(QUOTATION.c.id == bindparam("qid"))
             .values(
                 first_said_at=bindparam("said"),
                 first_said_precision=bindparam("precision"),

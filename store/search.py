@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
@@ -280,10 +281,10 @@ def sqlite_match(parsed: ParsedQuery, speaker_ids: list[int] | None) -> Match:
 
 def postgresql_match(parsed: ParsedQuery) -> Match:
     query = func.to_tsquery(literal_column("'simple'::regconfig"), to_tsquery(parsed))
-    vector = literal_column(f"quotation.{PG_VECTOR_COLUMN}")
+    vector: ColumnElement[Any] = literal_column(f"quotation.{PG_VECTOR_COLUMN}")
     return Match(
         source=Quotation.__table__,  # type: ignore[arg-type]
-        id=Quotation.id,
+        id=Quotation.__table__.c.id,
         score=func.ts_rank_cd(vector, query, 1, type_=Float),
         condition=vector.op("@@")(query),
         is_quotation_table=True,

@@ -175,9 +175,9 @@ def _byline(
     for element in node.iterdescendants():
         if element is date_anchor:
             break
-        if element is paragraph:
+        if paragraph is not None and element is paragraph:
             after_paragraph = True
-            pieces.append(element.tail or "")
+            pieces.append(paragraph.tail or "")
         elif after_paragraph and element not in in_paragraph:
             pieces.append((element.text or "") + (element.tail or ""))
     byline = " ".join("".join(pieces).split())

@@ -68,9 +68,8 @@ def extract_text(tree: HtmlElement, url: str | None = None, *, fast: bool = True
             prune_xpath=list(SOCIAL_EMBED_XPATHS),
             config=_CONFIG,
         )
-        if document is None or document.body is None:
-            return ""
-        return body_to_text(document.body)
+        body = getattr(document, "body", None)  # a Document (a dict only with as_dict)
+        return "" if body is None else body_to_text(body)
     except Exception:  # a third-party parser's failure means no text, never a crash
         return ""
 

@@ -102,7 +102,7 @@ class SourceSpider(scrapy.Spider):
     ) -> Iterable[Any]:
         """A fetched page becomes a PageItem (or a FailureItem saying why not)."""
         max_bytes = self.settings.getint("ONRECORD_MAX_PARSE_BYTES")
-        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1")
+        content_type = (response.headers.get(b"Content-Type") or b"").decode("latin-1")
         if len(response.body) > max_bytes:
             mb = len(response.body) / 1024 / 1024
             yield self.failure(

@@ -14,6 +14,7 @@ read are crawled.
 from __future__ import annotations
 
 import re
+from calendar import timegm
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
@@ -33,7 +34,7 @@ def entry_date(entry: Any) -> Dated | None:
     for key in ("published", "updated", "created"):
         parsed = entry.get(f"{key}_parsed")
         if parsed:
-            at = datetime(*parsed[:6], tzinfo=UTC)
+            at = datetime.fromtimestamp(timegm(parsed), UTC)
             precision = "second" if _HAS_TIME.search(entry.get(key) or "") else "day"
             return Dated(at, precision, "feed")
     return None
@@ -49,7 +50,7 @@ class FeedSpider(SourceSpider):
         feed = feedparser.parse(
             response.body,
             response_headers={
-                "content-type": response.headers.get(b"Content-Type", b"").decode("latin-1"),
+                "content-type": (response.headers.get(b"Content-Type") or b"").decode("latin-1"),
                 "content-location": response.url,
             },
         )

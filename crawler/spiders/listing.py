@@ -28,7 +28,6 @@ from typing import Any
 import dateparser
 from scrapy import Request
 from scrapy.http import Response
-from scrapy.selector import Selector, SelectorList
 
 from crawler.extract import canonical_url
 from crawler.items import Dated
@@ -55,7 +54,8 @@ def listing_date(text: str | None) -> Dated | None:
     return Dated(parsed.astimezone(UTC), precision, "listing")
 
 
-def _first(selection: SelectorList[Selector], selector: str | None) -> str | None:
+def _first(selection: Any, selector: str | None) -> str | None:
+    """The first match of ``selector`` in a response, selector or selector list, as text."""
     if not selector:
         return None
     found = selection.css(selector)

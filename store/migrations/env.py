@@ -8,7 +8,7 @@ then ``ONRECORD_DB``, then the embedded default.
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import Any, Literal
 
 from alembic import context
 from sqlalchemy import Engine
@@ -29,7 +29,7 @@ def include_object(
     return not is_search_object(name, type_)
 
 
-def render_item(type_: str, obj: Any, autogen_context: Any) -> str | bool:
+def render_item(type_: str, obj: Any, autogen_context: Any) -> str | Literal[False]:
     # Migrations stay independent of the model code: UTCDateTime is a plain
     # timezone-aware DateTime in the database.
     if type_ == "type" and isinstance(obj, UTCDateTime):
