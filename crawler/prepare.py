@@ -15,12 +15,12 @@ from crawler.attribution import extract_quotes
 from crawler.extract import extract_page
 from crawler.extract.types import DatedValue, EmbeddedPost, ExtractedPage
 from crawler.items import Dated, DocumentDraft, FailureItem, PageItem
+from store.models import finer
 
 logger = logging.getLogger(__name__)
 
 # Provenance we trust less than a feed's or sitemap's own date for the same page.
 GUESSED_DATE_SOURCES = ("htmldate", "url", "link-text")
-_PRECISION_RANK = {"second": 0, "minute": 1, "hour": 2, "day": 3, "week": 4, "month": 5, "year": 6}
 
 
 def _dated(value: DatedValue | None) -> Dated | None:
@@ -35,8 +35,7 @@ def choose_published(page: Dated | None, listed: Dated | None) -> Dated | None:
         return listed or page
     if listed is None or abs((listed.at - page.at).total_seconds()) >= 86400:
         return page
-    finer = _PRECISION_RANK.get(listed.precision, 9) < _PRECISION_RANK.get(page.precision, 9)
-    return listed if finer else page
+    return listed if finer(listed.precision, page.precision) else page
 
 
 def _embedded_draft(post: EmbeddedPost, page: PageItem, parent_url: str) -> DocumentDraft:

@@ -18,7 +18,7 @@ from sqlalchemy import and_, func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from store.bulk import insert_rows
-from store.models import PRECISIONS, Document, DocumentVersion, RawBlob, utcnow
+from store.models import Document, DocumentVersion, RawBlob, finer, utcnow
 
 SaveStatus = Literal["new", "changed", "unchanged"]
 
@@ -161,12 +161,6 @@ def _latest_versions(session: Session, document_ids: list[int]) -> dict[int, Doc
             )
         )
     }
-
-
-def finer(precision: str | None, than: str | None) -> bool:
-    """True when ``precision`` says more than ``than`` ("second" is finer than "day")."""
-    rank = {p: i for i, p in enumerate(PRECISIONS)}
-    return rank.get(precision or "", len(rank)) < rank.get(than or "", len(rank))
 
 
 def _apply_current(doc: Any, item: DocumentInput) -> None:

@@ -46,7 +46,15 @@ SOURCE_KINDS = ("feed", "sitemap", "listing", "page", "x", "bluesky", "mastodon"
 SOURCE_ROLES = ("statements", "news")
 DOCUMENT_KINDS = ("statement", "post", "article", "page")
 SPEAKER_KINDS = ("person", "organisation")
-PRECISIONS = ("second", "minute", "hour", "day", "month", "year")
+PRECISIONS = ("second", "minute", "hour", "day", "week", "month", "year")  # finest first
+
+
+def finer(precision: str | None, than: str | None) -> bool:
+    """True when ``precision`` says more than ``than`` ("second" is finer than "day")."""
+    rank = {p: i for i, p in enumerate(PRECISIONS)}
+    return rank.get(precision or "", len(rank)) < rank.get(than or "", len(rank))
+
+
 LINK_KINDS = ("reports", "covers")
 
 
