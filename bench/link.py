@@ -64,7 +64,7 @@ from sqlalchemy import func, select  # noqa: E402
 from vocabulary import CONTENT_WORDS, FUNCTION_WORDS  # noqa: E402
 
 from scheduler.linking.job import run_linking  # noqa: E402
-from store.bulk import insert_rows  # noqa: E402
+from store.bulk import insert_rows, insert_speakers  # noqa: E402
 from store.db import Store, open_store  # noqa: E402
 from store.models import (  # noqa: E402
     Document,
@@ -73,8 +73,6 @@ from store.models import (  # noqa: E402
     Occurrence,
     Quotation,
     Source,
-    Speaker,
-    SpeakerAlias,
 )
 from store.text import normalize_words  # noqa: E402
 
@@ -249,17 +247,7 @@ def _sha(text: str) -> str:
 
 def load_people(store: Store, world: World) -> tuple[list[int], list[int], list[int]]:
     with store.engine.begin() as conn:
-        speakers = insert_rows(
-            conn, Speaker, [{"name": name, "kind": "person"} for name in world.speakers]
-        )
-        insert_rows(
-            conn,
-            SpeakerAlias,
-            [
-                {"speaker_id": sid, "alias": name, "folded": normalize_words(name), "platform": ""}
-                for sid, name in zip(speakers, world.speakers, strict=True)
-            ],
-        )
+        speakers = insert_speakers(conn, world.speakers)
         official = insert_rows(
             conn,
             Source,

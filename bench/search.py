@@ -41,7 +41,7 @@ sys.path.insert(0, str(ROOT))
 from sqlalchemy import func, select  # noqa: E402
 from vocabulary import CONTENT_WORDS, FUNCTION_WORDS  # noqa: E402
 
-from store.bulk import insert_rows  # noqa: E402
+from store.bulk import insert_rows, insert_speakers  # noqa: E402
 from store.db import open_store  # noqa: E402
 from store.models import (  # noqa: E402
     Document,
@@ -49,8 +49,6 @@ from store.models import (  # noqa: E402
     Occurrence,
     Quotation,
     Source,
-    Speaker,
-    SpeakerAlias,
 )
 from store.queries import SearchParams, search_quotations  # noqa: E402
 from store.text import normalize_words  # noqa: E402
@@ -134,17 +132,7 @@ def load(store, corpus: Corpus, n: int, batch: int = 50000) -> dict[str, float]:
     spent = 0.0  # seconds inside the store: folding, hashing, inserting (not generating)
     t0 = time.perf_counter()
     with store.engine.begin() as conn:
-        speaker_ids = insert_rows(
-            conn, Speaker, [{"name": name, "kind": "person"} for name in corpus.speakers]
-        )
-        insert_rows(
-            conn,
-            SpeakerAlias,
-            [
-                {"speaker_id": sid, "alias": name, "folded": normalize_words(name), "platform": ""}
-                for sid, name in zip(speaker_ids, corpus.speakers, strict=True)
-            ],
-        )
+        speaker_ids = insert_speakers(conn, corpus.speakers)
         source_ids = insert_rows(
             conn,
             Source,

@@ -1,10 +1,11 @@
 """Inserting many rows at once, for loads and imports where per-row work in
 the ORM (or even in Core's executemany) would dominate the time.
 
-The caller prepares plain dicts (normalised text, hashes, aware datetimes,
-a SpeakerAlias row for each speaker's name: lookups go through aliases) and
-owns the transaction. Triggers and generated columns still maintain the
-search indexes, so bulk-loaded quotations are searchable at once.
+The caller prepares plain dicts (normalised text, hashes, aware datetimes)
+and owns the transaction. Speakers go in through insert_speakers, which also
+writes the name alias that every lookup goes through. Triggers and generated
+columns still maintain the search indexes, so bulk-loaded quotations are
+searchable at once.
 
 How: primary keys are reserved up front (PostgreSQL: from the table's
 sequence; SQLite: after the current maximum, inside the caller's write
@@ -22,8 +23,9 @@ from typing import Any
 
 from sqlalchemy import JSON, Column, Connection, Table, func, insert, select, text
 
-from store.models import Base
+from store.models import Base, Speaker, SpeakerAlias
 from store.search import FTS_INSERT_TRIGGER, FTS_TABLE
+from store.text import normalize_words
 
 
 def reserve_ids(conn: Connection, model: type[Base], count: int) -> list[int]:
@@ -171,3 +173,17 @@ def _copy(
                     for name, is_json in zip(names, wrap_json, strict=True)
                 ]
             )
+
+
+def insert_speakers(conn: Connection, names: Sequence[str], kind: str = "person") -> list[int]:
+    """Insert speakers with their names as aliases (lookups go through aliases); their ids."""
+    ids = insert_rows(conn, Speaker, [{"name": name, "kind": kind} for name in names])
+    insert_rows(
+        conn,
+        SpeakerAlias,
+        [
+            {"speaker_id": sid, "alias": name, "folded": normalize_words(name), "platform": ""}
+            for sid, name in zip(ids, names, strict=True)
+        ],
+    )
+    return ids

@@ -6,9 +6,9 @@ from datetime import UTC, datetime
 
 from sqlalchemy import select
 
-from store.bulk import insert_rows
+from store.bulk import insert_rows, insert_speakers
 from store.db import Store
-from store.models import Quotation, Source, Speaker, SpeakerAlias
+from store.models import Quotation, Source
 from store.queries import SearchParams, search_quotations
 from store.text import normalize_words
 
@@ -16,12 +16,7 @@ from store.text import normalize_words
 def test_bulk_rows_round_trip_and_are_searchable(store: Store) -> None:
     said = datetime(2023, 4, 5, 6, 7, 8, 123456, tzinfo=UTC)
     with store.engine.begin() as conn:
-        (speaker_id,) = insert_rows(conn, Speaker, [{"name": "Amina Haddad"}])
-        insert_rows(
-            conn,
-            SpeakerAlias,
-            [{"speaker_id": speaker_id, "alias": "Amina Haddad", "folded": "amina haddad"}],
-        )
+        (speaker_id,) = insert_speakers(conn, ["Amina Haddad"])
         insert_rows(conn, Source, [{"name": "bulk", "kind": "feed", "url": "file:///x"}])
         texts = ["The corridor opens on Monday.", "Roads first, then schools.", "Ça va être dur."]
         ids = insert_rows(
