@@ -20,6 +20,8 @@ Each ``Quote`` (a frozen dataclass, ``to_dict()`` for JSON) has:
   minister", "the ministry"), the description itself when nothing resolves it
   ("the narrator of the ad"), or None (anonymous sources, no cue at all).
   ``speaker_start``/``speaker_end`` locate the mention that named it.
+- ``co_speakers``: the other names of a joint statement ("Reyes and Tully said":
+  ``speaker`` is Alma Reyes, ``co_speakers`` is ("Ron Tully",)); usually empty.
 - ``cue``, ``cue_start``/``cue_end``: the words that tie the quotation to its
   speaker ("said", "according to", "—", ":"); ``cue_type`` says how the speaker was
   found (verb-after, verb-before, according-to, colon, dash, headline, turn, noun,

@@ -47,7 +47,7 @@ def _sentences(text: str, toks: list[Tok], lex: Lexicon) -> list[list[Tok]]:
             if (
                 mentions.abbreviation_dot(toks, k, lex)
                 or not (nxt.cap or not nxt.word)
-                or nxt.text in ",;"  # "Tulsa, Okla., police officer …": no sentence end
+                or nxt.text in ",;)"  # "Tulsa, Okla., police officer …", "(R-Ga.) said"
             ):
                 continue
             out.append(current)

@@ -98,8 +98,9 @@ def _used_as_noun(toks: list[Tok], k: int, lex: Lexicon) -> bool:
         return True  # "32% of Republican claims": a noun after a preposition's modifier
     return not (
         before.cap
+        or before.key in lex.nouns  # "the letter reads", "the report notes"
         or before.base in lex.subject_pronouns
-        or lex.is_adverb(before.key)
+        or lex.is_adverb(before.key, before.cap)
         or lex.is_title(before.base)
         or lex.is_org(before.base)
     )
@@ -282,6 +283,8 @@ def after_cue(text: str, toks: list[Tok], lex: Lexicon, headline: bool) -> Cue |
             span = phrase_after(toks, j, lex, after_verb=True) if j < n else None
             if span is not None:
                 mention = _described_name(text, toks, span, lex)
+                if mention is not None and mention.kind == mentions.NAME:
+                    mention = _joint_after(text, toks, span[1], mention, lex)
         return Cue(AFTER, toks[i].start, toks[v].end, mention, words, verb_first=True)
     end = sentence_end(toks, i, lex)
     sentence = toks[i:end]
@@ -633,7 +636,7 @@ def _quoted_person(
 def _after_relative(sent: list[Tok], verb: int, lex: Lexicon) -> bool:
     """The verb opens a relative clause: "a young woman who suggested", "McConnell, who said"."""
     j = verb - 1
-    while j >= 0 and (lex.is_adverb(sent[j].key) or _time_word(sent[j], lex)):
+    while j >= 0 and (lex.is_adverb(sent[j].key, sent[j].cap) or _time_word(sent[j], lex)):
         j -= 1
     return j >= 0 and sent[j].base in lex.relatives and not sent[j].cap
 
@@ -641,7 +644,7 @@ def _after_relative(sent: list[Tok], verb: int, lex: Lexicon) -> bool:
 def subject_before(text: str, sent: list[Tok], verb: int, lex: Lexicon) -> Mention | None:
     """The subject of the verb at ``verb``: the phrase before it, past appositions."""
     j = verb - 1
-    while j >= 0 and (lex.is_adverb(sent[j].key) or _time_word(sent[j], lex)):
+    while j >= 0 and (lex.is_adverb(sent[j].key, sent[j].cap) or _time_word(sent[j], lex)):
         j -= 1
     if j < 0:
         return None
@@ -655,6 +658,8 @@ def subject_before(text: str, sent: list[Tok], verb: int, lex: Lexicon) -> Menti
     if span is None:
         return None
     mention = classify(text, sent, span[0], span[1], lex)
+    if mention is not None and mention.kind != mentions.PRONOUN:
+        mention = _joint_before(text, sent, span[0], mention, lex)
     if (
         mention is not None
         and mention.kind != mentions.ANONYMOUS
@@ -681,6 +686,56 @@ def subject_before(text: str, sent: list[Tok], verb: int, lex: Lexicon) -> Menti
         if subject is not None and subject.kind in (*SUBJECT_KINDS, mentions.DESCRIPTION):
             return subject
     return mention
+
+
+def _joint_before(
+    text: str, sent: list[Tok], first: int, mention: Mention, lex: Lexicon
+) -> Mention:
+    """ "Clinton and Kaine said", "Tarkan, Demirel and Saar said": the first name speaks,
+    the others are its partners. A comma list counts only from the sentence's start
+    ("In a call with Obama, Trump said" names no list). "Trump and his aides said":
+    the named one speaks."""
+    names = [mention] if mention.kind == mentions.NAME else []
+    k = first - 1
+    if k < 1 or sent[k].key not in lex.list_words:
+        return mention
+    while k >= 1:
+        span = phrase_before(sent, k - 1, lex)
+        if span is None:
+            break
+        other = classify(text, sent, span[0], span[1], lex)
+        if other is None or other.kind != mentions.NAME:
+            break
+        if sent[k].text == "," and span[0] > 0:
+            break
+        names.insert(0, other)
+        k = span[0] - 1
+        if k < 1 or sent[k].text != ",":
+            break
+    return _joint(names) if names else mention
+
+
+def _joint_after(text: str, toks: list[Tok], last: int, mention: Mention, lex: Lexicon) -> Mention:
+    """ "…," said Clinton and Kaine: the partners after the name."""
+    k = last + 1
+    if k + 1 >= len(toks) or toks[k].key not in lex.list_words:
+        return mention
+    span = phrase_after(toks, k + 1, lex, after_verb=True)
+    if span is None:
+        return mention
+    other = classify(text, toks, span[0], span[1], lex)
+    if other is None or other.kind != mentions.NAME:
+        return mention
+    return _joint([mention, other])
+
+
+def _joint(names: list[Mention]) -> Mention:
+    if len(names) == 1:
+        return names[0]
+    head = names[0]
+    return Mention(
+        head.kind, head.start, head.end, head.text, head.key, "p", head.roles, tuple(names[1:])
+    )
 
 
 def _time_word(tok: Tok, lex: Lexicon) -> bool:

@@ -49,6 +49,7 @@ class Registry:
     offices: dict[str, set[str]] = field(default_factory=dict)  # name -> offices with complements
 
     def add_person(self, at: int, name: str, roles: tuple[str, ...], gender: str | None) -> None:
+        roles = ranked(roles, self.lex)
         words = tuple(name_words(name))
         if not words:
             return
@@ -148,7 +149,9 @@ class Registry:
         tables = [self.roles[role]] if role in self.roles else []
         if len(role) > 4:
             tables += [
-                t for other, t in self.roles.items() if other != role and other.endswith(role)
+                t
+                for other, t in self.roles.items()
+                if other != role and other.endswith(role) and " " not in other
             ]
         return _nearest(tables, at)
 
@@ -175,6 +178,24 @@ class Registry:
     def org(self, head: str, at: int) -> str | None:
         """The organisation whose name has ``head`` ("ministry"), nearest before ``at``."""
         return _nearest([self.orgs[head]], at) if head in self.orgs else None
+
+
+def ranked(roles: tuple[str, ...], lex: Lexicon) -> tuple[str, ...]:
+    """ "vice", "president" -> "vice", "vice president": a Vice President holds that
+    office, not the presidency ("the president said" is someone else)."""
+    if not lex.rank_words or not any(r in lex.rank_words for r in roles[:-1]):
+        return roles
+    out: list[str] = []
+    skip = False
+    for k, role in enumerate(roles):
+        if skip:
+            skip = False
+            continue
+        out.append(role)
+        if role in lex.rank_words and k + 1 < len(roles) and " " not in roles[k + 1]:
+            out.append(f"{role} {roles[k + 1]}")
+            skip = True
+    return tuple(out)
 
 
 def _append(table: dict[str, tuple[list[int], list[str]]], key: str, at: int, name: str) -> None:
@@ -261,8 +282,9 @@ def build(text: str, lex: Lexicon, start: int = 0) -> Registry:
     """The registry of ``text``: every multi-word name with its titles and appositions.
 
     Before ``start`` (a title line, whose capitalised words are often no names:
-    "Obama Sees 'Personal Insult'") a name counts only if its last word appears in
-    the text below.
+    "Obama Sees 'Personal Insult'", "Derelict Obama and Clinton") a name counts only
+    if its last word appears in the text below, and one opening the line only if its
+    first word is a given name or appears below too.
     """
     registry = Registry(lex)
     for match in _run_pattern(lex).finditer(text):
@@ -300,6 +322,10 @@ def build(text: str, lex: Lexicon, start: int = 0) -> Registry:
                 + _role_before(text, match.start(), lex)
                 + _title_before(text, match.start(), lex)
             )
+            if match.start() < start and _opens_title(
+                text, mention.start, mention.text, start, lex
+            ):
+                continue
             registry.add_person(mention.start, mention.text, roles, mention.gender)
     return registry
 
@@ -308,6 +334,17 @@ def _repeated(text: str, run: str, start: int) -> bool:
     """The last word of ``run`` appears, capitalised, after ``start``."""
     last = run.split()[-1].rstrip(".")
     return len(last) > 1 and re.search(rf"(?<!\w){re.escape(last)}(?!\w)", text[start:]) is not None
+
+
+def _opens_title(text: str, at: int, name: str, start: int, lex: Lexicon) -> bool:
+    """A title line opens with ``name`` whose first word may be an adjective ("Derelict
+    Obama and Clinton"): neither a known given name nor written again below."""
+    if text[:at].strip():
+        return False
+    first = name.split()[0]
+    if fold(first) in lex.given_names:
+        return False
+    return re.search(rf"(?<!\w){re.escape(first)}(?!\w)", text[start:]) is None
 
 
 def _introduced(text: str, toks: list, mention: Mention, lex: Lexicon) -> bool:

@@ -37,6 +37,7 @@ class Mention:
     key: str  # folded: last word of a name, head noun of a description, the pronoun
     gender: str | None = None  # m / f / p (plural) / n, when the phrase tells
     roles: tuple[str, ...] = ()  # folded title words seen with a name
+    partners: tuple[Mention, ...] = ()  # the other names of "Clinton and Kaine said"
 
 
 def is_initial(toks: list[Tok], i: int) -> bool:
@@ -71,9 +72,10 @@ def in_phrase(toks: list[Tok], i: int, lex: Lexicon) -> bool:
         if tok.text == "/" and 0 < i < len(toks) - 1:
             return toks[i - 1].text.isdigit() and toks[i + 1].text.isdigit()
         return abbreviation_dot(toks, i, lex) or tok.text in "&"
-    if tok.cap:
-        return True
     key = tok.key
+    if tok.cap:
+        return key not in lex.first_person  # "the one thing I wanted": no name
+
     if key in lex.determiners:
         return True
     if key in lex.office_joiners and not tok.cap and 0 < i < len(toks) - 2:
@@ -164,13 +166,7 @@ def phrase_after(
         if after_verb and i > start and not tok.cap and tok.word:
             if tok.key in lex.np_prepositions and tok.key not in lex.joiners:
                 break
-            if (
-                lex.past_suffixes
-                and len(tok.key) > 4
-                and tok.key.endswith(lex.past_suffixes)
-                and toks[i - 1].word
-                and toks[i - 1].key not in lex.determiners
-            ):
+            if lex.is_past(tok.key) and toks[i - 1].word and toks[i - 1].key not in lex.determiners:
                 break  # "the Security Council issued …": the verb of the clause
             if (
                 tok.key in lex.joiners
@@ -445,7 +441,10 @@ def classify(text: str, toks: list[Tok], first: int, last: int, lex: Lexicon) ->
         if titled:
             key = titled[-1]
     if not possessed and lex.is_title(key):
-        return Mention(ROLE, span_start, toks[last].end, phrase, key, roles=(key,))
+        roles = (key,)
+        if head > first and toks[head - 1].base in lex.rank_words:
+            roles = (f"{toks[head - 1].base} {key}",)  # "the vice president": that office
+        return Mention(ROLE, span_start, toks[last].end, phrase, key, roles=roles)
     if not possessed and lex.is_org(key):
         return Mention(ORG, span_start, toks[last].end, phrase, key)
     return Mention(DESCRIPTION, span_start, toks[last].end, phrase, key)

@@ -71,6 +71,7 @@ class _Found:
     source: _Found | None = None  # the quotation whose cue this one shares
     said: dates.SaidAt | None = None  # a date the cue gives, once looked for
     said_checked: bool = False
+    co_speakers: tuple[str, ...] = ()
 
 
 def extract_quotes(
@@ -112,6 +113,7 @@ class _Document:
         self._headline: Mention | None = None  # computed on first use
         self._headline_done = False
         self._last_tokens: tuple[tuple[int, int], list[Tok]] = ((-1, -1), [])
+        self._signatures: dict[tuple[int, int], Cue | None] = {}
 
     def run(self, quoted: list[Quoted], turns: list[Turn]) -> list[Quote]:
         self.quotations = coref.Quotations(
@@ -151,8 +153,8 @@ class _Document:
             if later.line_start != item.line_start or later.speaker is None:
                 continue
             between = self.text[item.end : later.open_at]
-            if any(mark in between[1:] for mark in ".!?"):
-                continue  # a sentence ends between them
+            if later.cue_type != cues.DASH and any(mark in between[1:] for mark in ".!?"):
+                continue  # a sentence ends between them; a signature signs the whole line
             self._inherit(item, later, SAME_SENTENCE)
 
     # -- one quotation ------------------------------------------------------------
@@ -334,6 +336,10 @@ class _Document:
         kind = mention.kind
         if kind == mentions.NAME:
             item.speaker = _display(self.registry.fullest(mention.text, mention.start))
+            item.co_speakers = tuple(
+                _display(self.registry.fullest(other.text, other.start))
+                for other in mention.partners
+            )
         elif kind == mentions.PRONOUN:
             if mention.gender == "1":
                 item.speaker = self.default
@@ -380,6 +386,11 @@ class _Document:
         after: list[Tok],
     ) -> None:
         """No cue next to the quotation: the layout around it names the speaker."""
+        signature = self._line_signature(q.line_start, q.line_end, q.end)
+        if signature is not None:
+            item.cue_type, item.cue, item.mention = cues.DASH, signature, signature.mention
+            self._resolve(item)
+            return
         last = found[-1] if found else None
         if prev is not None and last is not None and last.line_start == q.line_start:
             self._inherit(item, last, SAME_PARAGRAPH)
@@ -425,7 +436,36 @@ class _Document:
         item.cue = source.cue
         item.mention = source.mention
         item.speaker = source.speaker
+        item.co_speakers = source.co_speakers
         item.speaker_start, item.speaker_end = source.speaker_start, source.speaker_end
+
+    def _line_signature(self, line_start: int, line_end: int, after: int) -> Cue | None:
+        """A paragraph signed at its end, after ``after``: "“…” And that's all he has “…”
+        ― Tina Lastra." signs every quotation of the paragraph."""
+        key = (line_start, line_end)
+        if key not in self._signatures:
+            self._signatures[key] = self._find_signature(line_start, line_end)
+        found = self._signatures[key]
+        return found if found is not None and found.start >= after else None
+
+    def _find_signature(self, line_start: int, line_end: int) -> Cue | None:
+        text = self.text
+        lo = max(line_start, line_end - tuning.SIGNATURE_MAX_CHARS)
+        dash = max(text.rfind(d, lo, line_end) for d in _SIGNATURE_DASHES)
+        if dash < 0:
+            return None
+        toks = tokenize(text, dash + 1, line_end)
+        while toks and toks[-1].text in ".)":
+            toks.pop()
+        if not toks or not toks[0].cap:
+            return None
+        span = mentions.phrase_after(toks, 0, self.lex, after_verb=True)
+        if span is None or span[1] != len(toks) - 1:
+            return None  # words follow the name: not a signature
+        mention = mentions.classify(text, toks, span[0], span[1], self.lex)
+        if mention is None or mention.kind not in (mentions.NAME, mentions.ROLE):
+            return None
+        return Cue(cues.DASH, dash, dash + 1, mention, text[dash])
 
     def _introduction(self, q: Quoted) -> Cue | None:
         """The previous paragraph ends with a colon after a cue: "Caddell continued:"."""
@@ -626,10 +666,12 @@ class _Document:
             said_from=said_from,
             normalized=normalize_words(text[item.start : item.end]),
             kind=item.kind,
+            co_speakers=item.co_speakers if item.speaker is not None else (),
         )
 
 
 _DASHES = frozenset("-\u2013\u2014")
+_SIGNATURE_DASHES = ("\u2014", "\u2015")  # — and ―: a signature's dash, not a hyphen
 
 
 def _opens_line(text: str, line_start: int, at: int) -> bool:

@@ -38,6 +38,9 @@ class Quote:
     said_from: str  # "document" (its time) or "text" (a date near the cue)
     normalized: str  # the words folded for matching across documents
     kind: str  # full, partial, turn, headline
+    # The others of a joint statement ("Clinton and Kaine said"): ``speaker`` is the
+    # first named, these are the rest, fullest names too.
+    co_speakers: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (the ``onrecord extract`` output of one quotation)."""

@@ -66,6 +66,10 @@ PREVIOUS_SPEAKER_GAP_CHARS = 600
 
 # The first line is a title when it is at most this long (and more text follows);
 # "X: ..." opens a title when the colon comes within this many characters.
+# A paragraph signed at its end ("“…” ― Tina Lastra"): the signature is read in its
+# last characters only (a name with a title fits; a sentence after a dash does not).
+SIGNATURE_MAX_CHARS = 80
+
 HEADLINE_MAX_CHARS = 250
 HEADLINE_LABEL_MAX_CHARS = 60
 # A short first line that ends like a sentence is still a title when at least this

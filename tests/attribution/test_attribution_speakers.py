@@ -381,3 +381,56 @@ def test_dashes_possessives_and_a_sentence_about_the_speaker() -> None:
     assert found["That makes me smart"] == "Omar Haddad"
     assert found["The younger people are sick and tired of discrimination."] == "Lena Fischer"
     assert found["more questions than answers."] != "Omar Haddad"
+
+
+def test_a_joint_statement_names_the_first_speaker_and_keeps_the_others() -> None:
+    text = (
+        "Governor Alma Reyes and Mayor Ron Tully opened the bridge.\n\n"
+        "“We owe it to every commuter,” Reyes and Tully said in a joint statement.\n\n"
+        "Alma Reyes, Ron Tully and Dana Pike said the toll would be “lifted in June.”"
+    )
+    quotes = quotes_of(text)
+    joint = quotes["We owe it to every commuter"]
+    assert (joint.speaker, joint.co_speakers) == ("Alma Reyes", ("Ron Tully",))
+    listed = quotes["lifted in June."]
+    assert (listed.speaker, listed.co_speakers) == ("Alma Reyes", ("Ron Tully", "Dana Pike"))
+
+
+def test_a_name_after_a_preposition_opens_no_list_and_a_group_beside_a_name_is_not_it() -> None:
+    text = (
+        "In a call with Obama, Trump and Pence said the plan was “historic.”\n\n"
+        "Trump and his aides said the debate was “rigged.”"
+    )
+    quotes = quotes_of(text)
+    assert (quotes["historic."].speaker, quotes["historic."].co_speakers) == ("Trump", ("Pence",))
+    assert (quotes["rigged."].speaker, quotes["rigged."].co_speakers) == ("Trump", ())
+
+
+def test_a_surname_ending_like_an_adverb_is_a_name() -> None:
+    text = "Last year, Mayor Ron Tully said the budget was “balanced.” Kelly said it was “fine.”"
+    assert speakers_of(text) == {"balanced.": "Ron Tully", "fine.": "Kelly"}
+
+
+def test_a_vice_president_is_not_the_president() -> None:
+    text = (
+        "President Mara Olsen spoke first. Vice President Joseph Brandt spoke next.\n\n"
+        "“Every child deserves a school that works,” the president said.\n\n"
+        "“We will be back next year,” the vice president added."
+    )
+    assert speakers_of(text) == {
+        "Every child deserves a school that works": "Mara Olsen",
+        "We will be back next year": "Joseph Brandt",
+    }
+
+
+def test_a_signature_at_the_end_of_a_paragraph_signs_all_of_its_quotations() -> None:
+    text = (
+        "“He is a bully.” ― Vera Cruz\n\n"
+        "“Nobody answered the question about rent.” And that was what I wanted: "
+        "“a number.” ― Tina Lastra."
+    )
+    assert speakers_of(text) == {
+        "He is a bully.": "Vera Cruz",
+        "Nobody answered the question about rent.": "Tina Lastra",
+        "a number.": "Tina Lastra",
+    }

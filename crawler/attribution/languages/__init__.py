@@ -91,6 +91,7 @@ class Lexicon:
     quoting_verbs: frozenset[str]  # "quoted X as saying": the object speaks
     participle_suffixes: tuple[str, ...]
     past_suffixes: tuple[str, ...]  # "issued": a verb after a noun, no part of the phrase
+    past_forms: frozenset[str]  # irregular ones: "sent", "made"
     verb_phrases: dict[str, tuple[tuple[str, ...], ...]]
     before_speaker: dict[str, tuple[tuple[str, ...], ...]]
     before_speaker_words: frozenset[str]
@@ -113,6 +114,8 @@ class Lexicon:
     inverted_pronouns: tuple[str, ...]
     pronoun_gender: dict[str, str]
     subject_pronouns: frozenset[str]
+    list_words: frozenset[str]  # "and" of "Clinton and Kaine said"
+    rank_words: frozenset[str]  # "vice" of "Vice President": another office
     first_person: frozenset[str]
     determiners: frozenset[str]
     indefinite: frozenset[str]  # "a", "an", "one": a description that refers to no one known
@@ -141,16 +144,27 @@ class Lexicon:
             return True
         return bool(self.verb_stems) and key.startswith(self.verb_stems)
 
-    def is_adverb(self, key: str) -> bool:
-        """A word that can sit between a speaker and its verb: "also", "forcefully"."""
+    def is_adverb(self, key: str, cap: bool = False) -> bool:
+        """A word that can sit between a speaker and its verb: "also", "forcefully".
+
+        A capitalised word counts by its suffix only when ``cap`` is false: "Mayor Ron
+        Tully said", "Kelly said" name people.
+        """
         if key in self.auxiliaries and key not in self.determiners:
             return True
         return (
-            bool(self.adverb_suffixes)
+            not cap
+            and bool(self.adverb_suffixes)
             and len(key) > 4
             and key.endswith(self.adverb_suffixes)
             and key not in self.not_adverbs
         )
+
+    def is_past(self, key: str) -> bool:
+        """A past-tense verb: "issued" (by its ending, when longer than 4), "sent"."""
+        if key in self.past_forms:
+            return True
+        return bool(self.past_suffixes) and len(key) > 4 and key.endswith(self.past_suffixes)
 
     def is_participle(self, key: str) -> bool:
         """A verb form without a subject of its own: "saying", "diciendo"."""
@@ -242,6 +256,7 @@ def _build(datas: list[dict]) -> Lexicon:
         ),
         verb_phrases=_phrases(collect("cues", "verb_phrases")),
         past_suffixes=tuple(sorted({fold(s) for s in collect("cues", "past_suffixes")})),
+        past_forms=_words(collect("cues", "past_forms")),
         before_speaker=_phrases(before),
         before_speaker_words=_words(before),
         after_speaker=_words(collect("cues", "after_speaker")),
@@ -270,6 +285,8 @@ def _build(datas: list[dict]) -> Lexicon:
             )
         ),
         pronoun_gender=pronoun_gender,
+        list_words=_words(collect("speakers", "list_words")),
+        rank_words=_words(collect("speakers", "rank_words")),
         # Folding makes Spanish "él" (he) the article "el": an article wins.
         subject_pronouns=_words(collect("speakers", "subject_pronouns"))
         - _words(collect("speakers", "determiners")),
