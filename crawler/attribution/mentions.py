@@ -454,6 +454,13 @@ def _named(
     text: str, toks: list[Tok], first: int, run: int, last: int, lex: Lexicon
 ) -> Mention | None:
     """A phrase ending in capitalised words: a name, an organisation, or a bare title."""
+    if any(
+        toks[k].text.isupper()
+        and len(toks[k].text) > 1
+        and (toks[k].key in lex.auxiliaries or toks[k].key in lex.pronoun_gender)
+        for k in range(run, last + 1)
+    ):
+        return None  # "CONGRESS HAS INVESTIGATED HIM": a heading in capitals, no one
     for k in range(run + 1, last):
         tok = toks[k]
         if tok.key in lex.joiners and tok.key not in lex.name_particles and not tok.cap:
@@ -602,4 +609,7 @@ def _named(
     if word.text.isupper() and len(word.text) > 1 and name_start == last and len(word.text) <= 4:
         # An acronym alone (NATO, BGH) is an organisation, not a person.
         return Mention(ORG, start, end, text[start:end], word.base)
+    words = [t for t in toks[name_start : last + 1] if t.word and t.key not in lex.name_particles]
+    if len(words) > tuning.MAX_NAME_WORDS:
+        return None  # "Veto Power Impedes Peace Efforts": a heading, no one's name
     return Mention(NAME, start, end, text[start:end], word.base, gender, tuple(roles))

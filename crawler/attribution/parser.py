@@ -12,6 +12,7 @@ quotation at all (not a title or scare quotes).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -452,9 +453,14 @@ class _Document:
         text = self.text
         lo = max(line_start, line_end - tuning.SIGNATURE_MAX_CHARS)
         dash = max(text.rfind(d, lo, line_end) for d in _SIGNATURE_DASHES)
+        end = line_end
         if dash < 0:
-            return None
-        toks = tokenize(text, dash + 1, line_end)
+            # An embedded post: its text, then "— Leo Marsh (@leomarsh) September 26, 2016".
+            embed = _POST_SIGNATURE.match(text, line_end)
+            if embed is None:
+                return None
+            dash, end = embed.start("dash"), embed.end("name")
+        toks = tokenize(text, dash + 1, end)
         while toks and toks[-1].text in ".)":
             toks.pop()
         if not toks or not toks[0].cap:
@@ -505,12 +511,20 @@ class _Document:
             if not text[q.start : q.start + 1].isupper():
                 return None
             subject = cues.sentence_subject(text, sentence, self.lex)
-            if subject is None or subject.kind != mentions.NAME:
-                return None
+            if subject is None or subject.kind != mentions.NAME or not self._known(subject):
+                return None  # "Great night in Ohio. “…”": a capitalised word, no one
             return Cue(cues.BEFORE, subject.start, subject.end, subject, subject.text)
         if cue.mention.kind not in (mentions.NAME, mentions.ROLE, mentions.PRONOUN, mentions.ORG):
             return None
         return cue
+
+    def _known(self, mention: Mention) -> bool:
+        """A name of more than one word, or a person the document names in full."""
+        return (
+            " " in mention.text.strip()
+            or mention.key in self.registry.people
+            or mention.key in self.speakers
+        )
 
     def _next_sentence(self, after: list[Tok]) -> Cue | None:
         """ "…" Those were the words of X: a speaker named in the next sentence."""
@@ -542,7 +556,10 @@ class _Document:
         found: Mention | None = None
         colon = next((k for k, t in enumerate(toks) if t.text == ":"), -1)
         if colon > 0 and toks[colon].start <= tuning.HEADLINE_LABEL_MAX_CHARS:
-            found = cues.sentence_subject(text, toks[:colon], lex)
+            # "Elizabeth Warren Hammers Wells Fargo CEO: ‘…’": the one who acts speaks.
+            found = self._headline_actor(toks[:colon])
+            if found is None:
+                found = cues.sentence_subject(text, toks[:colon], lex)
         if found is None:
             comma = max((k for k, t in enumerate(toks) if t.text == ","), default=-1)
             tail = toks[comma + 1 :] if comma >= 0 else []
@@ -564,6 +581,28 @@ class _Document:
             found = None
         self._headline, self._headline_done = found, True
         return found
+
+    def _headline_actor(self, label: list[Tok]) -> Mention | None:
+        """A known name opening a title label and followed by a title-case verb
+        ("Warren Hammers …", "Trump Rips …"): that person, not the one acted on."""
+        lex = self.lex
+        for size in (3, 2, 1):
+            if len(label) <= size + 1 or not all(t.cap for t in label[:size]):
+                continue
+            verb = label[size]
+            if (
+                verb.cap
+                and len(verb.key) > 3
+                and verb.key.endswith("s")
+                and not lex.is_title(verb.base)
+                and not lex.is_org(verb.base)
+                and verb.base not in lex.anonymous
+                and label[size - 1].base in self.registry.people
+            ):
+                found = mentions.classify(self.text, label, 0, size - 1, lex)
+                if found is not None and found.kind == mentions.NAME:
+                    return found
+        return None
 
     def _turn(self, turn: Turn) -> _Found:
         item = _Found(
@@ -672,6 +711,12 @@ class _Document:
 
 _DASHES = frozenset("-\u2013\u2014")
 _SIGNATURE_DASHES = ("\u2014", "\u2015")  # — and ―: a signature's dash, not a hyphen
+# The line under an embedded post: "— Name (@handle) Month D, YYYY" (as pasted from X).
+_POST_SIGNATURE = re.compile(
+    r"\n[ \t]*(?P<dash>[\u2014\u2015\u2013-])[ \t]*(?P<name>[^\n(@]{2,60}?)[ \t]*"
+    r"\(@\w{1,30}\)[^\n]{0,40}$",
+    re.MULTILINE,
+)
 
 
 def _opens_line(text: str, line_start: int, at: int) -> bool:

@@ -30,6 +30,10 @@ MAX_PHRASE_TOKENS = 16
 # to this many tokens. Sweep 16 / 24 / 32 / 48: polnear-dev e2e 0.856 / 0.861 /
 # 0.861 / 0.861.
 MAX_APPOSITION_TOKENS = 32
+
+# A person's name has at most this many words (particles and titles aside): "José
+# Luis Rodríguez Zapatero" has four; "Veto Power Impedes Peace Efforts" is a heading.
+MAX_NAME_WORDS = 4
 # Up to this many comma-separated phrases are read back from a verb for the subject
 # ("X, the attorney general of Oklahoma, one of the states suing the EPA, said").
 # Sweep 2 / 3 / 5 / 7: polnear-dev e2e 0.857 / 0.859 / 0.861 / 0.861.
