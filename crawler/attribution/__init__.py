@@ -26,7 +26,7 @@ Each ``Quote`` (a frozen dataclass, ``to_dict()`` for JSON) has:
   speaker ("said", "according to", "—", ":"); ``cue_type`` says how the speaker was
   found (verb-after, verb-before, according-to, colon, dash, headline, turn, noun,
   same-paragraph, same-sentence, continued, introduced, preceding-sentence,
-  next-sentence, previous, subject, default, none).
+  next-sentence, previous, subject, sentence-name, default, none).
 - ``confidence``: the measured share of right answers for that way of finding the
   speaker (see ``tuning.CUE_CONFIDENCE``).
 - ``said_at``/``said_precision``/``said_from``: an ISO date or time; "text" when a

@@ -136,6 +136,7 @@ CUE_CONFIDENCE = {
     "colon": 0.59,  # 7/12
     "continued": 0.57,  # 1/2
     "subject": 0.48,  # 10/22
+    "sentence-name": 0.48,  # 1/1 on dev (2/3 when it also overrode layout cues): as subject
     "previous": 0.43,  # 3/9
     "none": 0.29,  # 5/23 (before this round; a quotation with no cue now has no speaker)
     "default": 0.60,  # none in the dev data: the prior

@@ -434,3 +434,11 @@ def test_a_signature_at_the_end_of_a_paragraph_signs_all_of_its_quotations() -> 
         "Nobody answered the question about rent.": "Tina Lastra",
         "a number.": "Tina Lastra",
     }
+
+
+def test_a_partial_quotation_with_no_cue_goes_to_the_one_person_its_sentence_names() -> None:
+    text = (
+        "Dr. Mehmet Oz appeared at a Senate hearing in 2014 for his role in promoting diet "
+        "pills and for saying that green coffee extract was a “miracle cure for everyone.”"
+    )
+    assert speakers_of(text) == {"miracle cure for everyone.": "Mehmet Oz"}
