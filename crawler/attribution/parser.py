@@ -232,7 +232,11 @@ class _Document:
         else:
             self._fallback(item, q, prev, found, after)
         judged = item.cue_type
-        if kind == quote.PARTIAL and item.cue_type in _SENTENCE_NAME_BEATS:
+        if (
+            kind == quote.PARTIAL
+            and item.cue_type in _SENTENCE_NAME_BEATS
+            and not lex.capitalised_nouns  # German capitals name things as often as people
+        ):
             # "… for his role in promoting diet pills and for saying that green coffee
             # extract was a “…”": with no person as subject and nothing around, the one
             # person the sentence names. (Not over a speaker from around it: "going
@@ -525,7 +529,17 @@ class _Document:
             text = self.text
             if not text[q.start : q.start + 1].isupper():
                 return None
+            label = next((k for k, t in enumerate(sentence[:4]) if t.text == ":"), -1)
+            if label >= 0:
+                sentence = sentence[label + 1 :]  # "Europapolitik: Die SPD will …"
             subject = cues.sentence_subject(text, sentence, self.lex)
+            if (
+                subject is not None
+                and subject.kind == mentions.ORG
+                and _first_person(text, q, self.lex)
+            ):
+                # "Die SPD will am Kurs festhalten. „Wir wollen …“": the body says "we".
+                return Cue(cues.BEFORE, subject.start, subject.end, subject, subject.text)
             if subject is None or subject.kind != mentions.NAME or not self._known(subject):
                 return None  # "Great night in Ohio. “…”": a capitalised word, no one
             return Cue(cues.BEFORE, subject.start, subject.end, subject, subject.text)
