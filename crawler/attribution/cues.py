@@ -824,6 +824,47 @@ def _anonymous_before(sent: list[Tok], first: int, lex: Lexicon) -> bool:
     return False
 
 
+def possessed_statement(text: str, sent: list[Tok], lex: Lexicon) -> Cue | None:
+    """ "Politifact seized on Trump's claim that there were “…”": the one whose claim,
+    remark or words the sentence names before the quotation (the nearest such)."""
+    for k in range(len(sent) - 1, 0, -1):
+        tok, before = sent[k], sent[k - 1]
+        if tok.base not in lex.nouns or not before.cap or before.base == before.key:
+            continue
+        if k + 1 < len(sent) and sent[k + 1].word and sent[k + 1].key not in lex.statement_links:
+            continue  # "Trump's claims department": not his claim
+        mention = _possessor(text, sent, k - 1, lex)
+        return Cue(NOUN, tok.start, tok.end, mention, tok.text) if mention is not None else None
+    return None
+
+
+def possessor_before(text: str, sent: list[Tok], lex: Lexicon) -> Mention | None:
+    """ "Trump mocked Clinton's “deplorables” comment": the name in the possessive right
+    before the quotation (the caller checks that a statement noun follows it)."""
+    if not sent:
+        return None
+    last = sent[-1]
+    if not last.cap or last.base == last.key:
+        return None
+    return _possessor(text, sent, len(sent) - 1, lex)
+
+
+def _possessor(text: str, sent: list[Tok], end: int, lex: Lexicon) -> Mention | None:
+    """The name whose possessive ends at ``end``: its capitalised words only ("Trump
+    seized on Clinton's" is Clinton)."""
+    first = end
+    while first > 0 and (
+        sent[first - 1].cap
+        or mentions.abbreviation_dot(sent, first - 1, lex)
+        or (sent[first - 1].key in lex.name_particles and first - 1 > 0 and sent[first - 2].cap)
+    ):
+        first -= 1
+    mention = classify(text, sent, first, end, lex)
+    return (
+        mention if mention is not None and mention.kind in (mentions.NAME, mentions.ORG) else None
+    )
+
+
 def sentence_subject(text: str, sent: list[Tok], lex: Lexicon) -> Mention | None:
     """The first speaker phrase of a sentence (verb-final languages: "Erdoğan, “…” dedi").
 

@@ -34,7 +34,7 @@ from crawler.attribution.mentions import DESCRIPTION, Mention
 from crawler.attribution.quote import Quote
 from crawler.attribution.tokens import Tok, tokenize
 from crawler.attribution.transcripts import Turn, find_turns
-from store.text import normalize_words
+from store.text import fold, normalize_words
 
 # How the speaker was found when no cue sits next to the quotation.
 SAME_PARAGRAPH = "same-paragraph"
@@ -185,6 +185,8 @@ class _Document:
         in_headline = q.open_at < self.headline_end
         kind = quote.HEADLINE if in_headline else _kind(sentence)
         cue = self._choose(q, sentence, after, in_headline)
+        if kind == quote.PARTIAL and (cue is None or cue.kind == cues.BEFORE):
+            cue = self._possessed(sentence, after) or cue
         if (
             prev is not None
             and before
@@ -224,8 +226,11 @@ class _Document:
             if item.mention is None:  # "Erdoğan, “…” dedi": the sentence's subject speaks
                 item.mention = cues.sentence_subject(text, sentence, lex)
         elif kind == quote.PARTIAL:
+            claim = cues.possessed_statement(text, sentence, lex)
             subject = cues.sentence_subject(text, sentence, lex)
-            if subject is not None and subject.kind in cues.SUBJECT_KINDS:
+            if claim is not None:
+                item.cue, item.cue_type, item.mention = claim, claim.kind, claim.mention
+            elif subject is not None and subject.kind in cues.SUBJECT_KINDS:
                 item.cue_type, item.mention = SUBJECT, subject
         if item.mention is not None:
             self._resolve(item)
@@ -259,6 +264,18 @@ class _Document:
         if item.speaker is not None:
             self._remember(item.speaker)
         return item
+
+    def _possessed(self, sentence: list[Tok], after: list[Tok]) -> Cue | None:
+        """Whose statement a partial quotation is, when the sentence says so with a
+        possessive: "Trump mocked Clinton's “deplorables” comment" (over the verb's
+        subject); "Politifact seized on Trump's claim that there were “…”" (when no
+        verb ties the quotation)."""
+        text, lex = self.text, self.lex
+        if after and after[0].word and after[0].base in lex.nouns:
+            owner = cues.possessor_before(text, sentence, lex)
+            if owner is not None:
+                return Cue(cues.NOUN, after[0].start, after[0].end, owner, after[0].text)
+        return None
 
     def _window_start(self, q: Quoted) -> int:
         """Where the words read before ``q`` begin: never inside a word ("researchers"
@@ -383,6 +400,13 @@ class _Document:
                 ):
                     item.speaker = full
         elif kind == mentions.DESCRIPTION:
+            owner = self._statement_owner(mention)
+            if owner is not None:
+                # "His message was simple: “…”": whoever "his" is.
+                item.mention = owner
+                self._resolve(item)
+                item.speaker_start, item.speaker_end = mention.start, mention.end
+                return
             issuer = coref.statement_issuer(self.text, mention, self.lex, self.quotations)
             if issuer is not None:
                 # "The Ministry … issued a statement. “…,” the statement said."
@@ -396,6 +420,16 @@ class _Document:
             )
         else:  # anonymous
             item.speaker = None
+
+    def _statement_owner(self, mention: Mention) -> Mention | None:
+        """The possessive pronoun of "his message", "her statement" (as a pronoun)."""
+        first = mention.text.split(maxsplit=1)[0]
+        key = fold(first)
+        gender = self.lex.pronoun_gender.get(key)
+        if gender not in ("m", "f") or mention.key not in self.lex.nouns:
+            return None
+        end = mention.start + len(first)
+        return Mention(mentions.PRONOUN, mention.start, end, first, key, gender)
 
     def _fallback(
         self,

@@ -115,6 +115,7 @@ class Lexicon:
     pronoun_gender: dict[str, str]
     subject_pronouns: frozenset[str]
     list_words: frozenset[str]  # "and" of "Clinton and Kaine said"
+    statement_links: frozenset[str]  # "that" of "Trump's claim that …"
     rank_words: frozenset[str]  # "vice" of "Vice President": another office
     first_person: frozenset[str]
     determiners: frozenset[str]
@@ -286,6 +287,7 @@ def _build(datas: list[dict]) -> Lexicon:
         ),
         pronoun_gender=pronoun_gender,
         list_words=_words(collect("speakers", "list_words")),
+        statement_links=_words(collect("cues", "statement_links")),
         rank_words=_words(collect("speakers", "rank_words")),
         # Folding makes Spanish "él" (he) the article "el": an article wins.
         subject_pronouns=_words(collect("speakers", "subject_pronouns"))
