@@ -12,6 +12,8 @@ fragments.
 
 from __future__ import annotations
 
+import re
+
 from crawler.attribution import tuning
 from crawler.attribution.languages import Lexicon
 from crawler.attribution.marks import Quoted
@@ -42,6 +44,8 @@ def is_quotation(
         return False  # an attribute value in markup: author="…"
     if inner[0] in "([" and inner.rstrip(".")[-1:] in ")]":
         return False  # a stage direction: "(CROSSTALK.)"
+    if _WEB_ADDRESS.fullmatch(inner.strip()):
+        return False  # laut „news.bbc.co.uk“: a source's address, not its words
     words = inner.split()
     # Scripts written without spaces (「すべての村を再建する」) count about two characters a word.
     n_words = max(len(words), sum(1 for ch in inner if ord(ch) >= 0x3000) // 2)
@@ -58,6 +62,8 @@ def is_quotation(
         return False  # Rep. Robert C. "Bobby" Scott
     if in_headline:
         return True
+    if n_words <= tuning.NICKNAME_MAX_WORDS and _parenthesised(text, q, sentence):
+        return False  # Kreuzungen („Hybride“), (kurz: „IG Bau“), (“carried interest”)
     if title and _title_context(sentence, lex):
         return False
     if (
@@ -87,6 +93,19 @@ def is_quotation(
         if cue_type in _WEAK_CUES and _heads_noun_phrase(sentence, lex):
             return False  # a “peace corridor”, the notorious ''carried interest''
     return True
+
+
+_WEB_ADDRESS = re.compile(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?", re.ASCII)
+
+
+def _parenthesised(text: str, q: Quoted, sentence: list[Tok]) -> bool:
+    """The span is all a parenthesis holds, or follows a label in it: („Hybride“),
+    (kurz: „IG Bau“)."""
+    if not q.closed or not text.startswith(")", q.close_at + 1):
+        return False
+    if q.open_at > 0 and text[q.open_at - 1] == "(":
+        return True
+    return len(sentence) >= 3 and sentence[-1].text == ":" and sentence[-3].text == "("
 
 
 def _title_case(words: list[str]) -> bool:

@@ -27,6 +27,10 @@ REAL = " “We will not retreat,” Defence Minister Orhan Demirel said."
         "Tickets for the film “A Quiet Border” sold out within hours.",
         # A nickname inside a name.
         'Rep. Robert C. "Bobby" Scott hosted the cookout.',
+        # A web address named as a source; a term glossed in parentheses.
+        "The director commented on the decision, according to “news.example.org”.",
+        "Zebroids are crosses (“hybrids”) of zebras and horses.",
+        "The construction union (short: “CU Build”) fears the takeover.",
         # Markup and stage directions.
         '<tweet author="carlquintanilla" id="778257943577919488">The blue arrow</tweet>',
         '"(CROSSTALK.)"',
