@@ -84,6 +84,8 @@ def _used_as_noun(toks: list[Tok], k: int, lex: Lexicon) -> bool:
     if k == 0:
         return False
     before = toks[k - 1]
+    if lex.capitalised_nouns and tok.cap and before.word:
+        return True  # German: „der … Versicherten“ is a noun, wherever it stands
     if tok.cap and before.cap and before.word:
         return True  # inside a name: "United States", "Fox News Reports"
     if before.word and before.key in lex.determiners and before.key not in lex.auxiliaries:
