@@ -62,7 +62,7 @@ def is_quotation(
         return False  # Rep. Robert C. "Bobby" Scott
     if in_headline:
         return True
-    if n_words <= tuning.NICKNAME_MAX_WORDS and _parenthesised(text, q, sentence):
+    if n_words <= tuning.TERM_MAX_WORDS and _parenthesised(text, q, sentence):
         return False  # Kreuzungen („Hybride“), (kurz: „IG Bau“), (“carried interest”)
     if title and _title_context(sentence, lex):
         return False
@@ -105,7 +105,15 @@ def _parenthesised(text: str, q: Quoted, sentence: list[Tok]) -> bool:
         return False
     if q.open_at > 0 and text[q.open_at - 1] == "(":
         return True
-    return len(sentence) >= 3 and sentence[-1].text == ":" and sentence[-3].text == "("
+    if not sentence or sentence[-1].text != ":":
+        return False
+    # (Motto: „…“), (Überschrift auf ihrer Homepage: „…“): a label inside the parenthesis.
+    for tok in reversed(sentence[:-1]):
+        if tok.text == ")":
+            return False
+        if tok.text == "(":
+            return True
+    return False
 
 
 def _title_case(words: list[str]) -> bool:

@@ -261,6 +261,14 @@ class _Document:
             judged = SAME_SENTENCE
         if not filters.is_quotation(text, q, judged, sentence, lex, in_headline):
             return None
+        if (
+            _named_thing(item.mention, lex)
+            and (item.cue_type == cues.COLON or lex.capitalised_nouns)
+            and len(text[q.start : q.end].split()) <= tuning.TERM_MAX_WORDS
+        ):
+            # „Wikiasari“, so heißt ein geplantes Projekt; "the book's opening line: “…”":
+            # the name or the title of a thing (an article that calls someone “…” speaks).
+            return None
         if item.speaker is not None:
             self._remember(item.speaker)
         return item
@@ -803,6 +811,16 @@ _POST_SIGNATURE = re.compile(
     r"\(@\w{1,30}\)[^\n]{0,40}$",
     re.MULTILINE,
 )
+
+
+def _named_thing(mention: Mention | None, lex: Lexicon) -> bool:
+    """A book, a project, a film "speaks": the words are its name or title."""
+    return (
+        mention is not None
+        and mention.kind == mentions.DESCRIPTION
+        and mention.key in lex.title_nouns
+        and mention.key not in lex.nouns
+    )
 
 
 def _opens_line(text: str, line_start: int, at: int) -> bool:
