@@ -408,7 +408,7 @@ class _Document:
                 ):
                     item.speaker = full
         elif kind == mentions.DESCRIPTION:
-            owner = self._statement_owner(mention)
+            owner = self._statement_owner(mention) or self._statement_by(mention)
             if owner is not None:
                 # "His message was simple: “…”": whoever "his" is.
                 item.mention = owner
@@ -438,6 +438,20 @@ class _Document:
             return None
         end = mention.start + len(first)
         return Mention(mentions.PRONOUN, mention.start, end, first, key, gender)
+
+    def _statement_by(self, mention: Mention) -> Mention | None:
+        """ "a statement from the Trump campaign", "the letter of the Ministry": its issuer."""
+        lex = self.lex
+        if mention.key not in lex.nouns:
+            return None
+        toks = tokenize(self.text, mention.start, mention.end)
+        for k, tok in enumerate(toks[:-1]):
+            if tok.key in lex.intro_words and not tok.cap:
+                issuer = mentions.classify(self.text, toks, k + 1, len(toks) - 1, lex)
+                if issuer is not None and issuer.kind in cues.SUBJECT_KINDS:
+                    return issuer
+                return None
+        return None
 
     def _fallback(
         self,

@@ -442,3 +442,14 @@ def test_a_partial_quotation_with_no_cue_goes_to_the_one_person_its_sentence_nam
         "pills and for saying that green coffee extract was a “miracle cure for everyone.”"
     )
     assert speakers_of(text) == {"miracle cure for everyone.": "Mehmet Oz"}
+
+
+def test_a_statement_from_someone_is_theirs() -> None:
+    text = (
+        "“The talks are over,” a statement from the Ministry of Defence said.\n\n"
+        "A statement by Senator Dana Pike called the bill “dead on arrival.”"
+    )
+    assert speakers_of(text) == {
+        "The talks are over": "Ministry of Defence",
+        "dead on arrival.": "Dana Pike",
+    }
