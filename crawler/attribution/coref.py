@@ -90,6 +90,8 @@ def resolve_pronoun(
         candidates = _candidates(text, sentence, lex, registry, speakers, gender)
         if candidates is None:
             continue  # its subject is the same pronoun: the person is named further back
+        if candidates is UNNAMED:
+            return None  # "A woman who declined to give her name said …. “…,” she said."
         for name, key in candidates:
             known = registry.gender_of(name) or gender_of_name(name, lex)
             if gender in ("m", "f") and known is not None and known != gender:
@@ -104,6 +106,10 @@ def resolve_pronoun(
             holder = registry.holder_of(subject.key, subject.start)
             return (holder or subject.text), subject.key
     return None
+
+
+# The sentence's speaker is someone unnamed: a pronoun after it is that person.
+UNNAMED: list[tuple[str, str]] = []
 
 
 def _candidates(
@@ -130,6 +136,8 @@ def _candidates(
             if subject is not None and subject.kind == mentions.NAME and known:
                 # (A lone unknown capitalised word, "Delegates questioned", is no one yet.)
                 found.append((registry.fullest(subject.text, subject.start), subject.key))
+            elif subject is not None and subject.kind == mentions.ANONYMOUS:
+                return UNNAMED
             elif (
                 subject is not None
                 and subject.kind == mentions.PRONOUN
@@ -154,6 +162,8 @@ def _candidates(
         k += 1
         if tok.base in lex.function_words or lex.is_title(tok.base):
             continue
+        if k < n and not sentence[k].cap and lex.is_title(sentence[k].base):
+            continue  # "Rovers coach Ben Achterberg": a team, a firm, before a title
         # "in South Asia", "with Trending Today USA": after a preposition, not a subject;
         # a person named there ("with Hillary Clinton — who's … — lambasting …") comes
         # after the sentence's other people, before anyone in an earlier sentence.

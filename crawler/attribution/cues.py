@@ -287,6 +287,11 @@ def after_cue(text: str, toks: list[Tok], lex: Lexicon, headline: bool) -> Cue |
                 mention = _described_name(text, toks, span, lex)
                 if mention is not None and mention.kind == mentions.NAME:
                     mention = _joint_after(text, toks, span[1], mention, lex)
+                elif mention is not None and unnamed(toks[j : sentence_end(toks, j, lex)], lex):
+                    # "…," said a woman who declined to give her name.
+                    mention = Mention(
+                        mentions.ANONYMOUS, mention.start, mention.end, mention.text, "source"
+                    )
         return Cue(AFTER, toks[i].start, toks[v].end, mention, words, verb_first=True)
     end = sentence_end(toks, i, lex)
     sentence = toks[i:end]
@@ -655,13 +660,27 @@ def subject_before(text: str, sent: list[Tok], verb: int, lex: Lexicon) -> Menti
         if j < 0:
             return None
     if sent[j].text == "," or sent[j].text in _DASHES:
-        return _subject_past_appositions(text, sent, j, lex)
+        found = _subject_past_appositions(text, sent, j, lex)
+        if (
+            found is not None
+            and found.kind not in (mentions.ANONYMOUS, mentions.NAME)
+            and unnamed(sent[:verb], lex)
+        ):
+            return Mention(mentions.ANONYMOUS, found.start, found.end, found.text, "source")
+        return found
     span = phrase_before(sent, j, lex)
     if span is None:
         return None
     mention = classify(text, sent, span[0], span[1], lex)
     if mention is not None and mention.kind != mentions.PRONOUN:
         mention = _joint_before(text, sent, span[0], mention, lex)
+    if (
+        mention is not None
+        and mention.kind not in (mentions.ANONYMOUS, mentions.NAME)
+        and unnamed(sent[:verb], lex)
+    ):
+        # "A woman who …, and who declined to give her name, said": no one to name.
+        return Mention(mentions.ANONYMOUS, mention.start, mention.end, mention.text, "source")
     if (
         mention is not None
         and mention.kind != mentions.ANONYMOUS
@@ -816,6 +835,19 @@ def _segment_mention(
     if sent[span[0]].key in lex.np_prepositions and not sent[span[0]].cap:
         return mention if mention is not None and mention.kind == mentions.NAME else None
     return mention
+
+
+def unnamed(toks: list[Tok], lex: Lexicon) -> bool:
+    """The words say their subject stays unnamed: "who declined to give her name"."""
+    if not lex.anonymity:
+        return False
+    keys = [t.key for t in toks if t.word]
+    for phrase in lex.anonymity:
+        n = len(phrase)
+        for k in range(len(keys) - n + 1):
+            if keys[k] == phrase[0] and tuple(keys[k : k + n]) == phrase:
+                return True
+    return False
 
 
 def _anonymous_before(sent: list[Tok], first: int, lex: Lexicon) -> bool:

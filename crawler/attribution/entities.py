@@ -290,6 +290,12 @@ def build(text: str, lex: Lexicon, start: int = 0) -> Registry:
     for match in _run_pattern(lex).finditer(text):
         if match.start() < start and not _repeated(text, match.group(), start):
             continue
+        if (
+            match.group().isupper()
+            and (match.start() == 0 or text[match.start() - 1] == "\n")
+            and _DATELINE.match(text, match.end())
+        ):
+            continue  # "LOWER DALBY — Every morning …": a place opening the report
         toks = tokenize(text, match.start(), match.end())
         if len(toks) < 2:
             continue
@@ -328,6 +334,9 @@ def build(text: str, lex: Lexicon, start: int = 0) -> Registry:
                 continue
             registry.add_person(mention.start, mention.text, roles, mention.gender)
     return registry
+
+
+_DATELINE = re.compile(r"[ \t]*(?:\([^)\n]{1,30}\)[ \t]*)?[\u2014\u2013-]")
 
 
 def _repeated(text: str, run: str, start: int) -> bool:

@@ -612,4 +612,6 @@ def _named(
     words = [t for t in toks[name_start : last + 1] if t.word and t.key not in lex.name_particles]
     if len(words) > tuning.MAX_NAME_WORDS:
         return None  # "Veto Power Impedes Peace Efforts": a heading, no one's name
+    if len(words) > 1 and word.base in lex.place_words:
+        return None  # "Marlow Avenue", "Harlan Bridge": a place
     return Mention(NAME, start, end, text[start:end], word.base, gender, tuple(roles))

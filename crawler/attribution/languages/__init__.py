@@ -117,6 +117,8 @@ class Lexicon:
     list_words: frozenset[str]  # "and" of "Clinton and Kaine said"
     statement_links: frozenset[str]  # "that" of "Trump's claim that …"
     rank_words: frozenset[str]  # "vice" of "Vice President": another office
+    place_words: frozenset[str]  # "Avenue" of "Marlow Avenue": a place, not a person
+    anonymity: tuple[tuple[str, ...], ...]  # "declined to give her name": folded words
     first_person: frozenset[str]
     determiners: frozenset[str]
     indefinite: frozenset[str]  # "a", "an", "one": a description that refers to no one known
@@ -289,6 +291,10 @@ def _build(datas: list[dict]) -> Lexicon:
         list_words=_words(collect("speakers", "list_words")),
         statement_links=_words(collect("cues", "statement_links")),
         rank_words=_words(collect("speakers", "rank_words")),
+        place_words=_words(collect("speakers", "place_words")),
+        anonymity=tuple(
+            tuple(fold(w) for w in phrase.split()) for phrase in collect("speakers", "anonymity")
+        ),
         # Folding makes Spanish "él" (he) the article "el": an article wins.
         subject_pronouns=_words(collect("speakers", "subject_pronouns"))
         - _words(collect("speakers", "determiners")),
