@@ -293,9 +293,17 @@ def after_cue(text: str, toks: list[Tok], lex: Lexicon, headline: bool) -> Cue |
                         mentions.ANONYMOUS, mention.start, mention.end, mention.text, "source"
                     )
         return Cue(AFTER, toks[i].start, toks[v].end, mention, words, verb_first=True)
+    if dash or (colon and headline):
+        # A signature ("—Commissioner X", "— State Rep. X, in a video posted May 28") or
+        # a headline ("'…': X marks …"), whatever verbs follow it.
+        signed = _signature(text, toks, i, lex, dash)
+        if signed is not None:
+            return signed
     end = sentence_end(toks, i, lex)
     sentence = toks[i:end]
     for k in range(1, len(sentence)):  # "…" at a conference last month, according to X
+        if verb_end(sentence, k - 1, lex) >= 0:
+            break  # "…," he said, according to a transcript: the verb's subject speaks
         if sentence[k].key in lex.before_speaker and sentence[k - 1].text == ",":
             according = _according(text, sentence, k, lex)
             if according is not None:
@@ -321,16 +329,26 @@ def after_cue(text: str, toks: list[Tok], lex: Lexicon, headline: bool) -> Cue |
         words = text[sentence[k].start : sentence[last].end]
         quoted = _quoted_person(text, sentence, k, last, lex)
         return Cue(AFTER, sentence[k].start, sentence[last].end, quoted or mention, words)
-    if dash or (colon and headline):
-        # A signature ("—Commissioner X") or a headline ("'…': X marks …").
-        span = phrase_after(toks, i, lex, after_verb=True)
-        if span is None:
-            return None
-        mention = classify(text, toks, span[0], span[1], lex)
-        if mention is not None and mention.kind in (mentions.NAME, mentions.ROLE, mentions.ORG):
-            sign = toks[i - 1]
-            return Cue(DASH if dash else HEADLINE, sign.start, sign.end, mention, sign.text)
     return None
+
+
+def _signature(text: str, toks: list[Tok], i: int, lex: Lexicon, dash: bool) -> Cue | None:
+    """The name after a dash (or a headline's colon) that signs the quotation."""
+    span = phrase_after(toks, i, lex, after_verb=True)
+    if span is None:
+        return None
+    mention = classify(text, toks, span[0], span[1], lex)
+    if mention is not None and unnamed(toks[i : sentence_end(toks, i, lex)], lex):
+        mention = Mention(mentions.ANONYMOUS, mention.start, mention.end, "", "source")  # withheld
+    if mention is None or mention.kind not in (
+        mentions.NAME,
+        mentions.ROLE,
+        mentions.ORG,
+        mentions.ANONYMOUS,
+    ):
+        return None
+    sign = toks[i - 1]
+    return Cue(DASH if dash else HEADLINE, sign.start, sign.end, mention, sign.text)
 
 
 def _opens_tag(sentence: list[Tok], mention: Mention, lex: Lexicon) -> bool:

@@ -287,7 +287,15 @@ def build(text: str, lex: Lexicon, start: int = 0) -> Registry:
     first word is a given name or appears below too.
     """
     registry = Registry(lex)
+    previous_start, previous_end = -1, -1
     for match in _run_pattern(lex).finditer(text):
+        run_start = match.start()
+        if previous_end >= 0 and _office_and(lex).fullmatch(text, previous_end, run_start):
+            # "Minister of Health and Social Care Dana Pike": the office goes on.
+            last_word = text[previous_start:previous_end].split()[-1]
+            if fold(last_word) in lex.office_words:
+                run_start = previous_start
+        previous_start, previous_end = run_start, match.end()
         if match.start() < start and not _repeated(text, match.group(), start):
             continue
         if (
@@ -296,7 +304,7 @@ def build(text: str, lex: Lexicon, start: int = 0) -> Registry:
             and _DATELINE.match(text, match.end())
         ):
             continue  # "LOWER DALBY — Every morning …": a place opening the report
-        toks = tokenize(text, match.start(), match.end())
+        toks = tokenize(text, run_start, match.end())
         if len(toks) < 2:
             continue
         if lex.capitalised_nouns:
@@ -334,6 +342,13 @@ def build(text: str, lex: Lexicon, start: int = 0) -> Registry:
                 continue
             registry.add_person(mention.start, mention.text, roles, mention.gender)
     return registry
+
+
+@lru_cache(maxsize=16)
+def _office_and(lex: Lexicon) -> re.Pattern[str]:
+    """The list word between two parts of one office: " and " of "Health and Care"."""
+    words = "|".join(re.escape(w) for w in sorted(lex.list_words, key=len, reverse=True))
+    return re.compile(rf"[ \u00a0]+(?:{words or '(?!)'})[ \u00a0]+")
 
 
 _DATELINE = re.compile(r"[ \t]*(?:\([^)\n]{1,30}\)[ \t]*)?[\u2014\u2013-]")

@@ -88,6 +88,13 @@ def in_phrase(toks: list[Tok], i: int, lex: Lexicon) -> bool:
             and (after.cap or (after.key in lex.determiners and toks[i + 2].cap))
         ):
             return True
+    if (
+        key in lex.list_words
+        and 0 < i < len(toks) - 1
+        and toks[i - 1].base in lex.office_words
+        and toks[i + 1].cap
+    ):
+        return True  # "Minister of Coastal Affairs and Fisheries": one office
     if key in lex.np_stops or key in lex.auxiliaries:
         return key in lex.name_particles and 0 < i < len(toks) - 1 and toks[i + 1].cap
     if (
@@ -106,6 +113,13 @@ def in_phrase(toks: list[Tok], i: int, lex: Lexicon) -> bool:
         )
     ):
         return True  # "the report says", "the following comment": a noun, though a verb too
+    if (
+        lex.is_participle(key)
+        and 0 < i < len(toks) - 1
+        and lex.is_title(toks[i + 1].base)
+        and not lex.is_verb(key)
+    ):
+        return True  # "the firm's managing director", "the acting chairman"
     return not (lex.is_verb(key) or key in lex.subject_pronouns or lex.is_participle(key))
 
 
@@ -220,6 +234,12 @@ def _name_run(toks: list[Tok], first: int, last: int, lex: Lexicon) -> int:
                 )
                 and i > first
                 and i < last
+            )
+            or (  # "Minister of Coastal Affairs and Fisheries": one office
+                tok.key in lex.list_words
+                and first < i < last
+                and toks[i - 1].base in lex.office_words
+                and toks[i + 1].cap
             )
             or (  # "President of the Republic": an article after a joiner
                 tok.key in lex.determiners
@@ -519,6 +539,7 @@ def _named(
                 # a month opening a name stays unless a title follows ("Jan de Vries").
                 or (
                     tok.base in lex.function_words
+                    and tok.base not in lex.given_names  # "Will Price", "May Ellis"
                     and k <= name_start
                     and not (
                         tok.base in lex.dates.months

@@ -354,6 +354,13 @@ class _Document:
         comma_bound = bool(after) and (after[0].text == "," or "," in inside)
         if cue_after is not None and cue_after.mention is not None and comma_bound:
             return cue_after  # "…," the union wrote: the comma ties it even after a colon
+        if (
+            cue_after is not None
+            and cue_after.kind == cues.DASH
+            and cue_after.mention is not None
+            and cue_after.mention.kind == mentions.NAME
+        ):
+            return cue_after  # CLAIM: "…" — State Rep. Lorraine Whitcombe: the signature
         if cue_before is not None and cue_before.kind == cues.COLON:
             return cue_before
         introduced = bool(sentence) and sentence[-1].text == ":"
@@ -540,6 +547,9 @@ class _Document:
             toks.pop()
         if not toks or not toks[0].cap:
             return None
+        if cues.unnamed(toks, self.lex):  # "― Name withheld"
+            anonymous = Mention(mentions.ANONYMOUS, toks[0].start, toks[-1].end, "", "source")
+            return Cue(cues.DASH, dash, dash + 1, anonymous, text[dash])
         span = mentions.phrase_after(toks, 0, self.lex, after_verb=True)
         if span is None or span[1] != len(toks) - 1:
             return None  # words follow the name: not a signature
