@@ -428,6 +428,9 @@ class _Document:
                 item.mention = issuer
                 self._resolve(item)
                 return
+            if self._refers_to_unnamed(mention):
+                item.speaker = None  # "a utility employee who was not authorized …": unnamed
+                return
             # A lone capitalised word (German "so Murtha") may still name a known person.
             known = mention.text[:1].isupper() and " " not in mention.text
             item.speaker = (
@@ -435,6 +438,24 @@ class _Document:
             )
         else:  # anonymous
             item.speaker = None
+
+    def _refers_to_unnamed(self, mention: Mention) -> bool:
+        """ "the employee" after "a utility employee who was not authorized to speak":
+        a definite description of someone the text keeps unnamed."""
+        lex = self.lex
+        first = fold(mention.text.split(maxsplit=1)[0])
+        if first not in lex.determiners or first in lex.indefinite:
+            return False
+        lo = max(0, mention.start - tuning.COREF_WINDOW_CHARS)
+        toks = tokenize(self.text, lo, mention.start)
+        for k in range(len(toks) - 1, 0, -1):
+            if toks[k].base != mention.key:
+                continue
+            if not any(t.key in lex.indefinite for t in toks[max(0, k - 3) : k]):
+                continue
+            end = cues.sentence_end(toks, k, lex)
+            return cues.unnamed(toks[k:end], lex)
+        return False
 
     def _statement_owner(self, mention: Mention) -> Mention | None:
         """The possessive pronoun of "his message", "her statement" (as a pronoun)."""

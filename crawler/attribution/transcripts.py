@@ -88,15 +88,25 @@ def find_turns(text: str, function_words: frozenset[str]) -> list[Turn]:
         )
     if len(found) < tuning.TRANSCRIPT_MIN_TURNS or max(counts.values()) < 2:
         return []
-    return _with_continuations(text, found)
+    return _with_continuations(text, found, counts)
 
 
-def _with_continuations(text: str, turns: list[Turn]) -> list[Turn]:
-    """A turn runs until the next label: its later paragraphs are turns of the same speaker."""
+def _with_continuations(text: str, turns: list[Turn], counts: dict[str, int]) -> list[Turn]:
+    """A turn runs until the next label: its later paragraphs are turns of the same speaker.
+
+    After the last label, paragraphs continue its turn only if some earlier turn ran
+    over several paragraphs: in a transcript of one-paragraph turns, what follows the
+    last one is the report again ("After the briefing, an employee said …"). (A label
+    seen once, "Transcript: …" over the report, says nothing about the turns.)
+    """
     out: list[Turn] = []
+    multi = False
     for k, turn in enumerate(turns):
         out.append(turn)
+        if k + 1 == len(turns) and not multi:
+            break
         stop = turns[k + 1].label_start if k + 1 < len(turns) else len(text)
+        before = len(out)
         pos = text.find("\n", turn.end)
         while 0 <= pos < stop:
             start = pos + 1
@@ -120,4 +130,5 @@ def _with_continuations(text: str, turns: list[Turn]) -> list[Turn]:
                     )
                 )
             pos = end if end < stop else -1
+        multi = multi or (len(out) > before and counts[turn.label.lower()] > 1)
     return out
