@@ -9,6 +9,7 @@ to the person named with that role, or the organisation with that head word.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from crawler.attribution import cues, mentions, tuning
@@ -33,12 +34,25 @@ class Quotations:
         return k >= 0 and self.spans[k][0] <= at < self.spans[k][1]
 
 
+_QUOTED_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019\u00bb]+\s*$")
+
+
 def _sentences(text: str, toks: list[Tok], lex: Lexicon) -> list[list[Tok]]:
     """Split tokens into sentences (and paragraphs): "(R-Ga.) said" does not end one."""
     out: list[list[Tok]] = []
     current: list[Tok] = []
     for k, tok in enumerate(toks):
-        if current and "\n" in text[current[-1].end : tok.start]:
+        if current and (
+            "\n" in text[current[-1].end : tok.start]
+            or (
+                tok.cap
+                and _QUOTED_SENTENCE_END.search(
+                    text, current[-1].end if current[-1].word else current[-1].start - 1, tok.start
+                )
+            )
+        ):
+            # (A quotation left out of the tokens may end its sentence: "… “… weekend.”
+            # Weatherby apologized …".)
             out.append(current)
             current = []
         current.append(tok)

@@ -100,7 +100,7 @@ def _used_as_noun(toks: list[Tok], k: int, lex: Lexicon) -> bool:
         return True  # "32% of Republican claims": a noun after a preposition's modifier
     return not (
         before.cap
-        or before.key in lex.nouns  # "the letter reads", "the report notes"
+        or (before.key in lex.nouns and tok.key not in lex.naming_verbs)  # "the letter reads"
         or before.base in lex.subject_pronouns
         or lex.is_adverb(before.key, before.cap)
         or lex.is_title(before.base)
@@ -137,7 +137,7 @@ def _verb_second_subject(text: str, sent: list[Tok], lex: Lexicon) -> Mention | 
     if finite < 0:
         return None
     first: Mention | None = None
-    if not _opens_clause(sent[0], lex):
+    if not _opens_clause(sent, 0, lex):
         head = sent[:finite]  # the phrase before the finite verb, never past it
         span = phrase_after(head, 0, lex, after_verb=True)
         if span is not None:
@@ -482,7 +482,7 @@ def before_cue(text: str, sent: list[Tok], lex: Lexicon) -> Cue | None:
             lex.verb_second
             and verb > 0
             and sent[verb - 1].text == ","
-            and _opens_clause(sent[0], lex)
+            and _opens_clause(sent, 0, lex)
         ):
             # „Nachdem …, entgegnete Suttner empört: …“: after a fronted clause the finite
             # verb comes first and its subject follows.
@@ -812,7 +812,7 @@ def _subject_past_appositions(
             and end - start < tuning.MAX_APPOSITION_TOKENS
         ):
             start -= 1
-        opening = start < 0 and _opens_clause(sent[0], lex) and sent[0].key not in lex.tag_openers
+        opening = start < 0 and _opens_clause(sent, 0, lex) and sent[0].key not in lex.tag_openers
         span = phrase_before(sent, end - 1, lex, low=max(start, 0))
         if span is not None and all(t.text.isupper() for t in sent[span[0] : span[1] + 1]):
             span = None  # a dateline: "WASHINGTON -- President Obama, …, said"
@@ -926,7 +926,7 @@ def sentence_subject(text: str, sent: list[Tok], lex: Lexicon) -> Mention | None
     """
     i = 0
     n = len(sent)
-    while i < n and _opens_clause(sent[i], lex):
+    while i < n and _opens_clause(sent, i, lex):
         comma = next(
             (k for k in range(i, min(n, i + tuning.MAX_PHRASE_TOKENS * 2)) if sent[k].text == ","),
             -1,
@@ -961,14 +961,16 @@ def sentence_subject(text: str, sent: list[Tok], lex: Lexicon) -> Mention | None
     return mention
 
 
-def _opens_clause(tok: Tok, lex: Lexicon) -> bool:
-    """A word that opens an adverbial clause, not a subject: "In", "After", "Speaking", "2015"."""
+def _opens_clause(sent: list[Tok], i: int, lex: Lexicon) -> bool:
+    """A word that opens an adverbial clause, not a subject: "In", "After", "Speaking",
+    "2015" (but "Kettering, 84, said": a name that ends like a participle)."""
+    tok = sent[i]
     if tok.key.isdigit():
         return True
     if tok.key in lex.dates.months or tok.key in lex.dates.weekdays:
         return True
     if lex.is_participle(tok.key):
-        return True
+        return not (tok.cap and i + 1 < len(sent) and sent[i + 1].text == ",")
     return (
         tok.base in lex.function_words
         and tok.key not in lex.determiners

@@ -388,7 +388,26 @@ def _role_before(text: str, start: int, lex: Lexicon) -> tuple[str, ...]:
     if found is None:
         return ()
     word = fold(found.group(1))
-    return (word,) if lex.is_title(word) else ()
+    if lex.is_title(word):
+        return (word,)
+    if word not in lex.office_words:
+        return ()
+    # "the Minister of Coastal Affairs and Fisheries, Teodora Vasquez-Lind": back over
+    # the office's complement to its title.
+    toks = tokenize(text, max(0, start - 100), found.end(1))
+    for k in range(len(toks) - 1, -1, -1):
+        tok = toks[k]
+        if lex.is_title(tok.base) and tok.base not in lex.office_words:
+            return (tok.base,)
+        if not (
+            tok.base in lex.office_words
+            or (tok.cap and tok.word)
+            or tok.key in lex.joiners
+            or tok.key in lex.determiners
+            or tok.key in lex.list_words
+        ):
+            return ()
+    return ()
 
 
 def _title_head(text: str, start: int, lex: Lexicon) -> int:
