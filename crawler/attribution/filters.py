@@ -66,6 +66,12 @@ def is_quotation(
         return False  # Kreuzungen („Hybride“), (kurz: „IG Bau“), (“carried interest”)
     if title and _title_context(sentence, lex):
         return False
+    if title and n_words <= tuning.TERM_MAX_WORDS and _named_as(sentence, lex):
+        return False  # a program the company calls “Project Keystone”, known as “Tillie Tock”
+    if _titled_apposition(text, q, sentence, lex):
+        return False  # Our report, “Four libraries to shut as council seeks savings,” drew …
+    if n_words <= tuning.TERM_MAX_WORDS and prev is not None and prev.key in lex.term_nouns:
+        return False  # the phrase “murder capital”
     if (
         lex.capitalised_nouns
         and cue_type in _LAYOUT_CUES
@@ -137,11 +143,35 @@ def _title_context(sentence: list[Tok], lex: Lexicon) -> bool:
     prev = sentence[-1]
     if prev.text == "," and len(sentence) > 1:
         prev = sentence[-2]
+    if prev.key == "own" and len(sentence) > 2 and sentence[-2].base != sentence[-2].key:
+        prev = sentence[-2]  # the council's own “Harbour Resilience Plan 2025”
     if not prev.word:
         return False
     if prev.base != prev.key and len(prev.base) > 1 and prev.base not in lex.pronoun_gender:
         return True  # a possessive: MSNBC's “Morning Joe”
     return _is_title_noun(prev.key, lex)
+
+
+def _named_as(sentence: list[Tok], lex: Lexicon) -> bool:
+    """The span is a name given: "calls “…”", "known as the “…”", "branded “…”"."""
+    k = len(sentence) - 1
+    while k >= 0 and sentence[k].key in lex.determiners and not sentence[k].cap:
+        k -= 1
+    if k >= 0 and sentence[k].key in lex.tag_openers:  # "as"
+        # "refers to the territory as the “…”": the naming word may stand further back.
+        return any(t.key in lex.naming_markers for t in sentence[max(0, k - 6) : k])
+    return k >= 0 and sentence[k].key in lex.naming_markers
+
+
+def _titled_apposition(text: str, q: Quoted, sentence: list[Tok], lex: Lexicon) -> bool:
+    """ "The report, “…,” drew": a title set off by commas after a title noun."""
+    if len(sentence) < 2 or sentence[-1].text != "," or not q.closed:
+        return False
+    inner_end = text[q.start : q.end].rstrip()[-1:]
+    after = text[q.close_at + 1 : q.close_at + 2]
+    if inner_end != "," and after != ",":
+        return False
+    return _is_title_noun(sentence[-2].key, lex)
 
 
 def _heads_noun_phrase(sentence: list[Tok], lex: Lexicon) -> bool:

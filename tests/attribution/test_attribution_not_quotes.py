@@ -27,6 +27,13 @@ REAL = " “We will not retreat,” Defence Minister Orhan Demirel said."
         "Tickets for the film “A Quiet Border” sold out within hours.",
         # A nickname inside a name.
         'Rep. Robert C. "Bobby" Scott hosted the cookout.',
+        # Names given to things and people; words mentioned; titles set off by commas.
+        'The closures are part of a cost program the company calls "Project Keystone."',
+        "Drevnia refers to the contested territory as the “Southern Provinces”.",
+        "Brannigan, known up and down the street as “Tillie Tock,” grew up nearby.",
+        'The phrase "murder capital" has no statistical meaning.',
+        "Our report, “Four libraries to shut as council seeks savings,” drew 600 comments.",
+        "The houses stand empty, according to the council's own ‘Harbour Resilience Plan’.",
         # A web address named as a source; a term glossed in parentheses.
         "The director commented on the decision, according to “news.example.org”.",
         "Zebroids are crosses (“hybrids”) of zebras and horses.",

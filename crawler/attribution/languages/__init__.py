@@ -100,6 +100,8 @@ class Lexicon:
     intro_words: frozenset[str]
     title_nouns: frozenset[str]
     scare_markers: frozenset[str]
+    term_nouns: frozenset[str]  # "the phrase “…”": words mentioned, not said
+    naming_markers: frozenset[str]  # "known as “…”": a name given, not words said
     auxiliaries: frozenset[str]
     finite_auxiliaries: frozenset[str]
     adverb_suffixes: tuple[str, ...]
@@ -267,6 +269,8 @@ def _build(datas: list[dict]) -> Lexicon:
         intro_words=_words(collect("cues", "intro_words")),
         title_nouns=_words(collect("cues", "title_nouns")),
         scare_markers=_words(collect("cues", "scare_markers")),
+        term_nouns=_words(collect("cues", "term_nouns")),
+        naming_markers=_words(collect("cues", "naming_markers")),
         auxiliaries=_words(collect("cues", "auxiliaries")),
         finite_auxiliaries=_words(collect("cues", "finite_auxiliaries")),
         adverb_suffixes=tuple(sorted({fold(s) for s in collect("cues", "adverb_suffixes")})),
