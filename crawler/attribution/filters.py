@@ -167,9 +167,9 @@ def _titled_apposition(text: str, q: Quoted, sentence: list[Tok], lex: Lexicon) 
     """ "The report, “…,” drew": a title set off by commas after a title noun."""
     if len(sentence) < 2 or sentence[-1].text != "," or not q.closed:
         return False
-    inner_end = text[q.start : q.end].rstrip()[-1:]
+    inside = text[q.end - 1 : q.close_at]  # the last word's end and any comma kept out
     after = text[q.close_at + 1 : q.close_at + 2]
-    if inner_end != "," and after != ",":
+    if "," not in inside and after != ",":
         return False
     return _is_title_noun(sentence[-2].key, lex)
 
