@@ -125,8 +125,11 @@ def _parenthesised(text: str, q: Quoted, sentence: list[Tok]) -> bool:
 def _title_case(words: list[str]) -> bool:
     """Every longer word capitalised: "Face the Nation", "Make Your Kid a Millionaire"."""
     content = [w.strip(".,!?;:'\"()\u2018\u2019\u201c\u201d") for w in words]
-    content = [w for w in content if len(w) > 3]
-    return bool(content) and all(w[0].isupper() for w in content)
+    content = [w for w in content if w and not w[0].isdigit()]  # "… Plan 2025"
+    longer = [w for w in content if len(w) > 3]
+    if not longer:  # "the Gap": the short words decide, articles aside
+        longer = [w for w in content if len(w) == 3 and w.lower() not in ("the", "and", "for")]
+    return bool(longer) and all(w[0].isupper() for w in longer)
 
 
 def _is_title_noun(key: str, lex: Lexicon) -> bool:

@@ -33,7 +33,8 @@ REAL = " “We will not retreat,” Defence Minister Orhan Demirel said."
         "Brannigan, known up and down the street as “Tillie Tock,” grew up nearby.",
         'The phrase "murder capital" has no statistical meaning.',
         "Our report, “Four libraries to shut as council seeks savings,” drew 600 comments.",
-        "The houses stand empty, according to the council's own ‘Harbour Resilience Plan’.",
+        "The houses stand empty, according to the council's own ‘Harbour Resilience Plan 2025’.",
+        "The storm breached the wall at a spot locals have long called ‘the Gap’.",
         # A web address named as a source; a term glossed in parentheses.
         "The director commented on the decision, according to “news.example.org”.",
         "Zebroids are crosses (“hybrids”) of zebras and horses.",
