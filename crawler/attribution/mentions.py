@@ -363,6 +363,20 @@ def _office(
     return head_at, name - 1, False
 
 
+def _given_name_inside(toks: list[Tok], k: int, lex: Lexicon) -> bool:
+    """ "Will" of "the firm's managing director, Will Price": a given name the language
+    also writes as a function word, inside a sentence (never at its start, where "Will
+    Trump win?" asks a question)."""
+    return (
+        k > 0
+        and toks[k].cap
+        and toks[k].key in lex.given_names
+        and k + 1 < len(toks)
+        and toks[k + 1].cap
+        and toks[k - 1].text == ","
+    )
+
+
 def _initial_word(toks: list[Tok], m: int) -> bool:
     """ "A" of "Viktor A. Sorel" (a letter and its period)."""
     return 0 <= m < len(toks) and is_initial(toks, m)
@@ -539,7 +553,7 @@ def _named(
                 # a month opening a name stays unless a title follows ("Jan de Vries").
                 or (
                     tok.base in lex.function_words
-                    and tok.base not in lex.given_names  # "Will Price", "May Ellis"
+                    and not _given_name_inside(toks, k, lex)  # "director, Will Price"
                     and k <= name_start
                     and not (
                         tok.base in lex.dates.months
