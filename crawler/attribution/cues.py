@@ -243,7 +243,7 @@ def sentence_end(toks: list[Tok], i: int, lex: Lexicon) -> int:
             depth += 1
         elif mark == ")":
             depth = max(0, depth - 1)
-        elif mark in MARKS or (
+        elif (mark in MARKS and not mentions.in_phrase(toks, k, lex)) or (
             mark in _SENTENCE_END
             and depth == 0
             and not mentions.abbreviation_dot(toks, k, lex)

@@ -18,6 +18,7 @@ from crawler.attribution import tuning
 from crawler.attribution.languages import Lexicon
 from crawler.attribution.marks import Quoted
 from crawler.attribution.tokens import Tok, tokenize
+from store.text import fold
 
 # Cue types that tie a quotation to a speaker through a verb or a layout.
 _NO_CUE = "none"
@@ -120,6 +121,28 @@ def _parenthesised(text: str, q: Quoted, sentence: list[Tok]) -> bool:
         if tok.text == "(":
             return True
     return False
+
+
+_NICKNAME = re.compile(r"[^\W\d_][\w.'\u2019-]*[ \u00a0]$")
+
+
+def nickname(text: str, q: Quoted, lex: Lexicon) -> bool:
+    """Rep. Robert C. "Bobby" Scott, Del. Marcia "Cia" Price: one or two capitalised
+    words in marks between the words of a name. Never a quotation; dropped before
+    speakers are read, so that the name around it reads as one."""
+    if not q.closed or q.open_at < 2:
+        return False
+    inner = text[q.start : q.end]
+    words = inner.split()
+    if not words or len(words) > tuning.NICKNAME_MAX_WORDS or not _title_case(words):
+        return False
+    before = _NICKNAME.search(text, max(0, q.open_at - 40), q.open_at)
+    if before is None or not before.group()[0].isupper():
+        return False
+    if fold(before.group().strip().rstrip(".")) in lex.function_words:
+        return False
+    after = text[q.close_at + 1 : q.close_at + 3]
+    return len(after) == 2 and after[0] in " \u00a0" and after[1].isupper()
 
 
 def _title_case(words: list[str]) -> bool:

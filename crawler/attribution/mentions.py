@@ -23,6 +23,7 @@ ROLE = "role"
 DESCRIPTION = "description"
 ANONYMOUS = "anonymous"
 
+_NICKNAME_MARKS = frozenset("\"'\u201c\u201d\u2018\u2019")
 _DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015")
 
 
@@ -69,6 +70,8 @@ def in_phrase(toks: list[Tok], i: int, lex: Lexicon) -> bool:
     """Can token ``i`` be part of a speaker phrase?"""
     tok = toks[i]
     if not tok.word:
+        if tok.text in _NICKNAME_MARKS and 0 < i < len(toks) - 1:
+            return toks[i - 1].cap and toks[i + 1].cap  # Marcia "Cia" Price
         if tok.text == "/" and 0 < i < len(toks) - 1:
             return toks[i - 1].text.isdigit() and toks[i + 1].text.isdigit()
         return abbreviation_dot(toks, i, lex) or tok.text in "&"

@@ -88,7 +88,7 @@ def extract_quotes(
     if not text:
         return []
     lex = lexicon_for(lang)
-    quoted = find_quoted(text)
+    quoted = [q for q in find_quoted(text) if not filters.nickname(text, q, lex)]
     turns = find_turns(text, lex.function_words) if ":" in text else []
     headline_end = _headline_end(text)
     if turns and headline_end > 0:

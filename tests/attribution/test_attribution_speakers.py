@@ -453,3 +453,13 @@ def test_a_statement_from_someone_is_theirs() -> None:
         "The talks are over": "Ministry of Defence",
         "dead on arrival.": "Dana Pike",
     }
+
+
+def test_a_nickname_inside_a_name_neither_speaks_nor_cuts_the_name() -> None:
+    text = (
+        "“This is a big year for our senator!” Scott's niece, state Del. Marcia “Cia” "
+        "Price (D-Newport News), shouted to the crowd."
+    )
+    quotes = quotes_of(text)
+    assert list(quotes) == ["This is a big year for our senator!"]
+    assert quotes["This is a big year for our senator!"].speaker == "Price"
