@@ -33,7 +33,7 @@ from crawler.attribution.marks import Quoted, find_quoted
 from crawler.attribution.mentions import DESCRIPTION, Mention
 from crawler.attribution.quote import Quote
 from crawler.attribution.tokens import Tok, tokenize
-from crawler.attribution.transcripts import Turn, find_turns
+from crawler.attribution.transcripts import Turn, find_posts, find_turns
 from store.text import fold, normalize_words
 
 # How the speaker was found when no cue sits next to the quotation.
@@ -93,6 +93,12 @@ def extract_quotes(
     headline_end = _headline_end(text)
     if turns and headline_end > 0:
         turns = [t for t in turns if t.label_start > headline_end]  # "Pence: …" titles a story
+    if "@" in text:
+        posts = find_posts(text)
+        if posts:
+            taken = [(t.start, t.end) for t in turns]
+            posts = [p for p in posts if not any(s <= p.start < e for s, e in taken)]
+            turns = sorted(turns + posts, key=lambda t: t.start)
     if not quoted and not turns:
         return []
     return _Document(text, lex, when, default_speaker).run(quoted, turns)
@@ -123,7 +129,7 @@ class _Document:
         )
         # Turns and quotations in document order; a quotation inside a turn (or the turn
         # itself written in marks: "WALLACE: …) is covered by the turn.
-        spans = [(t.start if t.continued else t.label_start, t.end) for t in turns]
+        spans = [(t.start if t.continued or t.post else t.label_start, t.end) for t in turns]
         found: list[_Found] = []
         t = 0
         for k, q in enumerate(quoted):
@@ -754,10 +760,14 @@ class _Document:
             None,
             None,
             True,
-            turn.start if turn.continued else turn.label_start,
-            turn.start if turn.continued else turn.label_start,
+            turn.start if turn.continued or turn.post else turn.label_start,
+            turn.start if turn.continued or turn.post else turn.label_start,
         )
         item.cue = Cue(TURN, turn.label_end, turn.label_end + 1, None, ":")
+        if turn.post:  # signed like a letter: "— Leo Marsh (@leomarsh) …"
+            dash = self.text.rfind("\n", 0, turn.label_start) + 1
+            item.cue = Cue(cues.DASH, dash, turn.label_start, None, "\u2014")
+            item.cue_type, item.kind = cues.DASH, quote.FULL
         if not turn.anonymous:
             label = turn.label
             toks = tokenize(self.text, turn.label_start, turn.label_end)

@@ -54,6 +54,7 @@ class Turn:
     label_end: int
     anonymous: bool
     continued: bool = False  # a later paragraph of the same turn
+    post: bool = False  # an embedded post: its text, then "— Name (@handle) date" under it
 
 
 def find_turns(text: str, function_words: frozenset[str]) -> list[Turn]:
@@ -89,6 +90,47 @@ def find_turns(text: str, function_words: frozenset[str]) -> list[Turn]:
     if len(found) < tuning.TRANSCRIPT_MIN_TURNS or max(counts.values()) < 2:
         return []
     return _with_continuations(text, found, counts)
+
+
+# The line under a post pasted into an article: "— Leo Marsh (@leomarsh) March 2, 2025".
+_POST_SIGNATURE = re.compile(
+    r"^[ \t]*[\u2014\u2015\u2013-][ \t]*(?P<name>[^\n(@]{2,60}?)[ \t]*\(@\w{1,30}\)[^\n]{0,40}$",
+    re.MULTILINE,
+)
+_OPENING_MARKS = "\"\u201c\u201e\u00ab'\u2018"
+_CLOSING_MARKS = "\"\u201d\u201c\u00bb'\u2019"
+
+
+def find_posts(text: str) -> list[Turn]:
+    """Posts pasted into an article: the paragraph above each "— Name (@handle) date"
+    line is that account's words, with or without quotation marks. (A paragraph that is
+    one quotation already is left to the quotation marks.)"""
+    posts: list[Turn] = []
+    for match in _POST_SIGNATURE.finditer(text):
+        end = match.start()
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        start = text.rfind("\n", 0, end) + 1
+        while start < end and text[start] in " \t":
+            start += 1
+        body = text[start:end]
+        if not any(ch.isalnum() for ch in body) or _POST_SIGNATURE.fullmatch(body):
+            continue
+        if body[0] in _OPENING_MARKS and body[-1] in _CLOSING_MARKS:
+            continue  # “…” — the quotation marks already hold the words
+        name = match.group("name").strip()
+        posts.append(
+            Turn(
+                start,
+                end,
+                name,
+                match.start("name"),
+                match.start("name") + len(name),
+                not name[:1].isupper(),  # "— hsfan (@harborst_forever)": a screen name
+                post=True,
+            )
+        )
+    return posts
 
 
 def _with_continuations(text: str, turns: list[Turn], counts: dict[str, int]) -> list[Turn]:
