@@ -49,7 +49,8 @@ class Registry:
     offices: dict[str, set[str]] = field(default_factory=dict)  # name -> offices with complements
 
     def add_person(self, at: int, name: str, roles: tuple[str, ...], gender: str | None) -> None:
-        roles = ranked(roles, self.lex)
+        aliases = self.lex.role_aliases
+        roles = ranked(tuple(aliases.get(r, r) for r in roles), self.lex)
         words = tuple(name_words(name))
         if not words:
             return
@@ -140,6 +141,16 @@ class Registry:
         if not forms:
             return None
         return max(forms, key=lambda f: (len(f.positions), len(f.words))).name
+
+    def nearest_person(self, at: int) -> str | None:
+        """The person named last before ``at`` (their fullest name)."""
+        best: tuple[int, Form] | None = None
+        for forms in self.people.values():
+            for form in forms.values():
+                k = bisect_right(form.positions, at) - 1
+                if k >= 0 and (best is None or form.positions[k] > best[0]):
+                    best = (form.positions[k], form)
+        return self.fullest(best[1].name, at) if best is not None else None
 
     def holder_of(self, role: str, at: int) -> str | None:
         """The person named with ``role`` nearest before ``at`` (else the first after).
@@ -328,8 +339,10 @@ def build(text: str, lex: Lexicon, start: int = 0) -> Registry:
                 if lex.is_org(tok.base) and tok.base != mention.key:
                     registry.add_org(tok.base, at, mention.text)
         elif mention.kind == mentions.NAME:
-            if " " not in mention.text.strip() and not _introduced(text, toks, mention, lex):
-                continue  # one word and no title before it: "The Democratic"
+            if " " not in mention.text.strip() and (
+                match.start() < start or not _introduced(text, toks, mention, lex)
+            ):
+                continue  # one word and no title before it ("The Democratic"), or in a title
             roles = (
                 mention.roles
                 + _apposition_roles(text, match.end(), lex)

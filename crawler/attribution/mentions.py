@@ -399,6 +399,7 @@ def classify(text: str, toks: list[Tok], first: int, last: int, lex: Lexicon) ->
     while last > first and (
         (not toks[last].word and not abbreviation_dot(toks, last, lex))
         or toks[last].key in lex.name_suffixes
+        or (toks[last].key in lex.pronoun_gender and toks[last - 1].cap)  # "Tran herself"
         or (toks[last].text == "." and toks[last - 1].key in lex.name_suffixes)
     ):
         last -= 1
@@ -498,6 +499,11 @@ def _named(
         for k in range(run, last + 1)
     ):
         return None  # "CONGRESS HAS INVESTIGATED HIM": a heading in capitals, no one
+    if toks[last].base in lex.epithets and (first < run or last > run):
+        # "the Ohio Republican": someone the report has just named, not a name.
+        start = toks[first].start
+        end = _strip_possessive(toks[last])
+        return Mention(DESCRIPTION, start, end, text[start:end], toks[last].base)
     for k in range(run + 1, last):
         tok = toks[k]
         if tok.key in lex.joiners and tok.key not in lex.name_particles and not tok.cap:
@@ -552,6 +558,7 @@ def _named(
             k >= run
             and (
                 lex.is_title(tok.base)
+                or (tok.base in lex.epithets and k < last)  # "Republican Dana Pike"
                 # Only a leading function word goes ("The Ministry of Energy" keeps "of");
                 # a month opening a name stays unless a title follows ("Jan de Vries").
                 or (
@@ -652,4 +659,5 @@ def _named(
         return None  # "Veto Power Impedes Peace Efforts": a heading, no one's name
     if len(words) > 1 and word.base in lex.place_words:
         return None  # "Marlow Avenue", "Harlan Bridge": a place
+
     return Mention(NAME, start, end, text[start:end], word.base, gender, tuple(roles))

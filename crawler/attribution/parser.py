@@ -207,7 +207,16 @@ class _Document:
                 if (
                     wider is not None
                     and wider.mention is not None
-                    and (wider.mention.kind in cues.SUBJECT_KINDS)
+                    and (
+                        wider.mention.kind in cues.SUBJECT_KINDS
+                        # "The memo, titled “…,” said the campaign's ads had been “…”"
+                        or (
+                            wider.mention.kind == DESCRIPTION
+                            and wider.mention.key in lex.nouns
+                            and cue is not None
+                            and cue.start <= before[0].start
+                        )
+                    )
                 ):
                     cue = wider
         item = _Found(
@@ -437,6 +446,12 @@ class _Document:
             if self._refers_to_unnamed(mention):
                 item.speaker = None  # "a utility employee who was not authorized …": unnamed
                 return
+            if self._epithet(mention):
+                # "the Ohio Republican said", "the 72-year-old said": the one just named.
+                named = self.registry.nearest_person(mention.start)
+                if named is not None:
+                    item.speaker = _display(named)
+                    return
             # A lone capitalised word (German "so Murtha") may still name a known person.
             known = mention.text[:1].isupper() and " " not in mention.text
             item.speaker = (
@@ -444,6 +459,14 @@ class _Document:
             )
         else:  # anonymous
             item.speaker = None
+
+    def _epithet(self, mention: Mention) -> bool:
+        """ "the Ohio Republican", "the incumbent", "the 72-year-old": definite, and a
+        word a report uses for someone it has named."""
+        first = fold(mention.text.split(maxsplit=1)[0])
+        if first not in self.lex.determiners or first in self.lex.indefinite:
+            return False
+        return mention.key in self.lex.epithets or bool(_AGE.fullmatch(mention.key))
 
     def _refers_to_unnamed(self, mention: Mention) -> bool:
         """ "the employee" after "a utility employee who was not authorized to speak":
@@ -858,6 +881,7 @@ class _Document:
 
 
 _DASHES = frozenset("-\u2013\u2014")
+_AGE = re.compile(r"\d{1,3}-year-old")
 _SENTENCE_NAME_BEATS = frozenset({NONE})
 _SIGNATURE_DASHES = ("\u2014", "\u2015")  # — and ―: a signature's dash, not a hyphen
 # The line under an embedded post: "— Name (@handle) Month D, YYYY" (as pasted from X).

@@ -120,6 +120,7 @@ class Lexicon:
     statement_links: frozenset[str]  # "that" of "Trump's claim that …"
     rank_words: frozenset[str]  # "vice" of "Vice President": another office
     place_words: frozenset[str]  # "Avenue" of "Marlow Avenue": a place, not a person
+    epithets: frozenset[str]  # "the Ohio Republican", "the incumbent": someone just named
     anonymity: tuple[tuple[str, ...], ...]  # "declined to give her name": folded words
     first_person: frozenset[str]
     determiners: frozenset[str]
@@ -128,6 +129,7 @@ class Lexicon:
     honorific_gender: dict[str, str]
     titles: frozenset[str]
     role_phrases: dict[str, str]  # "head of state" -> "president"
+    role_aliases: dict[str, str]  # "sen" -> "senator": "Sen. X" is "the senator"
     title_suffixes: tuple[str, ...]
     org_heads: frozenset[str]
     org_suffixes: tuple[str, ...]
@@ -296,6 +298,7 @@ def _build(datas: list[dict]) -> Lexicon:
         statement_links=_words(collect("cues", "statement_links")),
         rank_words=_words(collect("speakers", "rank_words")),
         place_words=_words(collect("speakers", "place_words")),
+        epithets=_words(collect("speakers", "epithets")),
         anonymity=tuple(
             tuple(fold(w) for w in phrase.split()) for phrase in collect("speakers", "anonymity")
         ),
@@ -312,6 +315,9 @@ def _build(datas: list[dict]) -> Lexicon:
             " ".join(fold(k).split()): fold(v)
             for data in datas
             for k, v in data.get("role_phrases", {}).items()
+        },
+        role_aliases={
+            fold(k): fold(v) for data in datas for k, v in data.get("role_aliases", {}).items()
         },
         title_suffixes=tuple(sorted({fold(w) for w in collect("speakers", "title_suffixes")})),
         org_heads=_words(collect("speakers", "org_heads")),
