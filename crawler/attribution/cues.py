@@ -917,6 +917,20 @@ def _possessor(text: str, sent: list[Tok], end: int, lex: Lexicon) -> Mention | 
     )
 
 
+def _after_dateline(sent: list[Tok]) -> int:
+    """Where a sentence begins after its dateline: "JEFFERSON CITY, Mo. (AP) — A judge …"."""
+    k = 0
+    n = len(sent)
+    while k < n and sent[k].word and sent[k].text.isupper() and len(sent[k].text) > 1:
+        k += 1
+    if k == 0:
+        return 0
+    for j in range(k, min(n, k + 8)):
+        if sent[j].text in _DASHES:
+            return j + 1
+    return 0
+
+
 def sentence_subject(text: str, sent: list[Tok], lex: Lexicon) -> Mention | None:
     """The first speaker phrase of a sentence (verb-final languages: "Erdoğan, “…” dedi").
 
@@ -924,7 +938,7 @@ def sentence_subject(text: str, sent: list[Tok], lex: Lexicon) -> Mention | None
     Sanders …", "Speaking to students, Vice President Biden …". A sentence that
     opens with one and never closes it has no subject to offer.
     """
-    i = 0
+    i = _after_dateline(sent)
     n = len(sent)
     while i < n and _opens_clause(sent, i, lex):
         comma = next(

@@ -47,6 +47,7 @@ class Registry:
     roles: dict[str, tuple[list[int], list[str]]] = field(default_factory=dict)  # role -> people
     genders: dict[str, str] = field(default_factory=dict)  # folded last word -> m/f
     offices: dict[str, set[str]] = field(default_factory=dict)  # name -> offices with complements
+    titled: set[str] = field(default_factory=set)  # names seen with a title
 
     def add_person(self, at: int, name: str, roles: tuple[str, ...], gender: str | None) -> None:
         aliases = self.lex.role_aliases
@@ -63,6 +64,8 @@ class Registry:
         else:
             form.positions.append(at)
             form.gender = form.gender or gender
+        if roles:
+            self.titled.add(name)
         for role in roles:
             _append(self.roles, role, at, name)
             if " " in role:  # an office with its complement: "homeland security secretary"
@@ -142,15 +145,30 @@ class Registry:
             return None
         return max(forms, key=lambda f: (len(f.positions), len(f.words))).name
 
-    def nearest_person(self, at: int) -> str | None:
-        """The person named last before ``at`` (their fullest name)."""
+    def nearest_person(self, at: int, speakers: set[str], within: int) -> str | None:
+        """The person named last before ``at`` (their fullest name): someone with a title
+        or a known given name, or a speaker already ("Carson City" is no one)."""
         best: tuple[int, Form] | None = None
         for forms in self.people.values():
             for form in forms.values():
+                if not (
+                    form.gender
+                    or form.name in self.titled
+                    or form.name in speakers
+                    or (len(form.words) > 1 and not self._thing(form.words[-1]))
+                ):
+                    continue
                 k = bisect_right(form.positions, at) - 1
                 if k >= 0 and (best is None or form.positions[k] > best[0]):
                     best = (form.positions[k], form)
-        return self.fullest(best[1].name, at) if best is not None else None
+        if best is None or at - best[0] > within:
+            return None
+        return self.fullest(best[1].name, at)
+
+    def _thing(self, word: str) -> bool:
+        """A last word that names an office, a body or a place ("Social Security")."""
+        lex = self.lex
+        return word in lex.office_words or lex.is_org(word) or word in lex.place_words
 
     def holder_of(self, role: str, at: int) -> str | None:
         """The person named with ``role`` nearest before ``at`` (else the first after).

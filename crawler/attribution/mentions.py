@@ -183,6 +183,8 @@ def phrase_after(
         if after_verb and i > start and not tok.cap and tok.word:
             if tok.key in lex.np_prepositions and tok.key not in lex.joiners:
                 break
+            if lex.is_adverb(tok.key) and tok.key not in lex.determiners:
+                break  # "A federal judge temporarily blocked …"
             if lex.is_past(tok.key) and toks[i - 1].word and toks[i - 1].key not in lex.determiners:
                 break  # "the Security Council issued …": the verb of the clause
             if (

@@ -448,7 +448,9 @@ class _Document:
                 return
             if self._epithet(mention):
                 # "the Ohio Republican said", "the 72-year-old said": the one just named.
-                named = self.registry.nearest_person(mention.start)
+                named = self.registry.nearest_person(
+                    mention.start, set(self.speakers.values()), tuning.EPITHET_WINDOW_CHARS
+                )
                 if named is not None:
                     item.speaker = _display(named)
                     return
