@@ -37,7 +37,7 @@ class Quotations:
 _QUOTED_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019\u00bb]+\s*$")
 
 
-def _sentences(text: str, toks: list[Tok], lex: Lexicon) -> list[list[Tok]]:
+def split_sentences(text: str, toks: list[Tok], lex: Lexicon) -> list[list[Tok]]:
     """Split tokens into sentences (and paragraphs): "(R-Ga.) said" does not end one."""
     out: list[list[Tok]] = []
     current: list[Tok] = []
@@ -91,7 +91,7 @@ def resolve_pronoun(
         return None  # "it", "I", "they": an organisation, the author, a group
     start = max(0, pronoun.start - tuning.COREF_WINDOW_CHARS)
     toks = [t for t in tokenize(text, start, pronoun.start) if not quotations.inside(t.start)]
-    sentences = _sentences(text, toks, lex)
+    sentences = split_sentences(text, toks, lex)
     if (
         sentences
         and pronoun.key not in lex.subject_pronouns
@@ -233,7 +233,7 @@ def statement_issuer(
         return None  # "a statement said": some statement, no one we know
     start = max(0, mention.start - tuning.COREF_WINDOW_CHARS)
     toks = [t for t in tokenize(text, start, mention.start) if not quotations.inside(t.start)]
-    for sentence in reversed(_sentences(text, toks, lex)):
+    for sentence in reversed(split_sentences(text, toks, lex)):
         if not any(t.base == mention.key for t in sentence):
             continue
         subject = cues.sentence_subject(text, sentence, lex)

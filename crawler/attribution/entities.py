@@ -165,6 +165,10 @@ class Registry:
             return None
         return self.fullest(best[1].name, at)
 
+    def is_titled(self, name: str) -> bool:
+        """Someone the document names with a title: a person."""
+        return name in self.titled or any(name in t for t in self.titled)
+
     def _thing(self, word: str) -> bool:
         """A last word that names an office, a body or a place ("Social Security")."""
         lex = self.lex

@@ -417,6 +417,8 @@ class _Document:
                 item.speaker = resolved[0] if resolved else None
         elif kind == mentions.ROLE or (kind == mentions.ORG and not _proper(mention)):
             named = coref.resolve_description(self.registry, mention)
+            if named is None and kind == mentions.ORG:
+                named = self._body_before(mention, min(item.open_at, mention.start))
             item.speaker = named if named is not None else mention.text
         elif kind == mentions.ORG:  # a named organisation: "Die CCE", "the Kremlin"
             # "the Commission" after "The European Commission": the fuller name.
@@ -461,6 +463,26 @@ class _Document:
             )
         else:  # anonymous
             item.speaker = None
+
+    def _body_before(self, mention: Mention, before: int) -> str | None:
+        """ "Korvic Industrial, Brevania's largest maker of machine tools, sells …. “…,”
+        the company said": the company is the subject of the sentence before (in the
+        paragraph), when that is a name of no known person."""
+        first = fold(mention.text.split(maxsplit=1)[0])
+        if first not in self.lex.determiners or first in self.lex.indefinite:
+            return None
+        lo = max(0, before - tuning.COREF_WINDOW_CHARS // 3)
+        toks = [t for t in tokenize(self.text, lo, before) if not self.quotations.inside(t.start)]
+        for sentence in reversed(coref.split_sentences(self.text, toks, self.lex)):
+            subject = cues.sentence_subject(self.text, sentence, self.lex)
+            if subject is None or subject.kind not in (mentions.NAME, mentions.ORG):
+                continue
+            if subject.kind == mentions.NAME and (
+                subject.key in self.registry.genders or self.registry.is_titled(subject.text)
+            ):
+                return None  # a person
+            return subject.text
+        return None
 
     def _epithet(self, mention: Mention) -> bool:
         """ "the Ohio Republican", "the incumbent", "the 72-year-old": definite, and a
