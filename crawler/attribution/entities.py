@@ -376,7 +376,23 @@ def build(text: str, lex: Lexicon, start: int = 0) -> Registry:
             ):
                 continue
             registry.add_person(mention.start, mention.text, roles, mention.gender)
+    for match in _nicknamed(lex).finditer(text, max(0, start)):
+        # Ambrose “Bram” Kettleby: a name around a nickname, which the runs above split.
+        first, last = match.group(1), match.group(2)
+        gender = lex.given_names.get(fold(first.split()[0]))
+        roles = _title_before(text, match.start(), lex)
+        registry.add_person(match.start(), f"{first} {last}", roles, gender)
     return registry
+
+
+@lru_cache(maxsize=16)
+def _nicknamed(lex: Lexicon) -> re.Pattern[str]:
+    """A given name, a nickname in marks, a surname: Robert C. "Bobby" Scott."""
+    word = rf"[{UPPER}][\w'\u2019-]+"
+    return re.compile(
+        rf"(?<![\w'\u2019])({word}(?:[ ][{UPPER}]\.)?)[ \u00a0]+[\"\u201c\u2018']"
+        rf"[{UPPER}][\w.'\u2019-]*[\"\u201d\u2019'][ \u00a0]+({word})"
+    )
 
 
 @lru_cache(maxsize=16)

@@ -463,3 +463,12 @@ def test_a_nickname_inside_a_name_neither_speaks_nor_cuts_the_name() -> None:
     quotes = quotes_of(text)
     assert list(quotes) == ["This is a big year for our senator!"]
     assert quotes["This is a big year for our senator!"].speaker == "Price"
+
+
+def test_the_name_around_a_nickname_is_the_fullest_name() -> None:
+    text = (
+        "Bram Kettleby, who kept the Lantern lit, dies aged 87\n\n"
+        "Ambrose “Bram” Kettleby, who ran the Lantern Picture House, died on Sunday.\n\n"
+        "“People think a cinema is about films,” Mr Kettleby said in 2011."
+    )
+    assert speakers_of(text) == {"People think a cinema is about films": "Ambrose Kettleby"}
