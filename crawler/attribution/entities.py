@@ -165,6 +165,18 @@ class Registry:
             return None
         return self.fullest(best[1].name, at)
 
+    def body_names(self) -> list[str]:
+        """Names of organisations, and multi-word names of no known person ("Brightwater
+        Logistics"): what "the company" may be."""
+        names = [name for _, names in self.orgs.values() for name in names]
+        for forms in self.people.values():
+            names += [
+                f.name
+                for f in forms.values()
+                if len(f.words) > 1 and not f.gender and f.name not in self.titled
+            ]
+        return names
+
     def is_titled(self, name: str) -> bool:
         """Someone the document names with a title: a person."""
         return name in self.titled or any(name in t for t in self.titled)

@@ -477,6 +477,12 @@ class _Document:
             subject = cues.sentence_subject(self.text, sentence, self.lex)
             if subject is None or subject.kind not in (mentions.NAME, mentions.ORG):
                 continue
+            if subject.kind == mentions.NAME and " " not in subject.text.strip():
+                known = any(
+                    subject.key in entities.name_words(n) for n in self.registry.body_names()
+                )
+                if not known:
+                    continue  # "Researchers counted …": a capitalised word opening a sentence
             if subject.kind == mentions.NAME and (
                 subject.key in self.registry.genders or self.registry.is_titled(subject.text)
             ):

@@ -462,7 +462,7 @@ def test_a_nickname_inside_a_name_neither_speaks_nor_cuts_the_name() -> None:
     )
     quotes = quotes_of(text)
     assert list(quotes) == ["This is a big year for our senator!"]
-    assert quotes["This is a big year for our senator!"].speaker == "Price"
+    assert quotes["This is a big year for our senator!"].speaker == "Marcia Price"
 
 
 def test_the_name_around_a_nickname_is_the_fullest_name() -> None:
