@@ -679,6 +679,11 @@ def subject_before(text: str, sent: list[Tok], verb: int, lex: Lexicon) -> Menti
             return None
     if sent[j].text == "," or sent[j].text in _DASHES:
         found = _subject_past_appositions(text, sent, j, lex)
+        if found is not None and found.kind == mentions.NAME:
+            # "state Sens. LaToya Briggs and Aaron Fenwick, said": a joint statement.
+            at = next((k for k, t in enumerate(sent) if t.start >= found.start), -1)
+            if at > 0:
+                found = _joint_before(text, sent, at, found, lex)
         if (
             found is not None
             and found.kind not in (mentions.ANONYMOUS, mentions.NAME)
