@@ -184,7 +184,7 @@ def _candidates(
         held = before is not None and before.key in lex.np_prepositions and not before.cap
         target = later if held else found
         if tok.base in registry.people:
-            target.append((registry.fullest(_bare(tok), tok.start), tok.base))
+            target.append((registry.fullest(bare(tok), tok.start), tok.base))
         elif tok.base in speakers:
             target.append((speakers[tok.base], tok.base))
     return found + later
@@ -208,7 +208,7 @@ def _named_before(
     return False
 
 
-def _bare(tok: Tok) -> str:
+def bare(tok: Tok) -> str:
     """The word without a possessive or case suffix: "Trump's" -> "Trump"."""
     if tok.base != tok.key:
         for k, ch in enumerate(tok.text):

@@ -145,25 +145,20 @@ class Registry:
             return None
         return max(forms, key=lambda f: (len(f.positions), len(f.words))).name
 
-    def nearest_person(self, at: int, speakers: set[str], within: int) -> str | None:
-        """The person named last before ``at`` (their fullest name): someone with a title
-        or a known given name, or a speaker already ("Carson City" is no one)."""
-        best: tuple[int, Form] | None = None
-        for forms in self.people.values():
-            for form in forms.values():
-                if not (
-                    form.gender
-                    or form.name in self.titled
-                    or form.name in speakers
-                    or (len(form.words) > 1 and not self._thing(form.words[-1]))
-                ):
-                    continue
-                k = bisect_right(form.positions, at) - 1
-                if k >= 0 and (best is None or form.positions[k] > best[0]):
-                    best = (form.positions[k], form)
-        if best is None or at - best[0] > within:
-            return None
-        return self.fullest(best[1].name, at)
+    def is_person(self, name: str, speakers: set[str]) -> bool:
+        """A person, not a place or a body: named with a title or a known given name, a
+        speaker already, or a name of several words whose last is no office, body or
+        place ("Carson City", "Social Security" are no one)."""
+        words = tuple(name_words(name))
+        form = self.people.get(words[-1], {}).get(words) if words else None
+        if form is None:
+            return name in speakers
+        return bool(
+            form.gender
+            or form.name in self.titled
+            or form.name in speakers
+            or (len(form.words) > 1 and not self._thing(form.words[-1]))
+        )
 
     def body_names(self) -> list[str]:
         """Names of organisations, and multi-word names of no known person ("Brightwater

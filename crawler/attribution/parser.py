@@ -450,9 +450,7 @@ class _Document:
                 return
             if self._epithet(mention):
                 # "the Ohio Republican said", "the 72-year-old said": the one just named.
-                named = self.registry.nearest_person(
-                    mention.start, set(self.speakers.values()), tuning.EPITHET_WINDOW_CHARS
-                )
+                named = self._person_before(mention.start)
                 if named is not None:
                     item.speaker = _display(named)
                     return
@@ -488,6 +486,25 @@ class _Document:
             ):
                 return None  # a person
             return subject.text
+        return None
+
+    def _person_before(self, at: int) -> str | None:
+        """The person named last before ``at`` (within the epithet window), by any of
+        their names: "Voss, campaigning in Yuma, …. “…,” the 61-year-old said"."""
+        lo = max(0, at - tuning.EPITHET_WINDOW_CHARS)
+        toks = tokenize(self.text, lo, at)
+        speakers = set(self.speakers.values())
+        for tok in reversed(toks):
+            if not tok.cap or self.quotations.inside(tok.start):
+                continue
+            if tok.base in self.registry.people:
+                name = self.registry.fullest(coref.bare(tok), tok.start)
+            elif tok.base in self.speakers:
+                name = self.speakers[tok.base]
+            else:
+                continue
+            if self.registry.is_person(name, speakers):
+                return name
         return None
 
     def _epithet(self, mention: Mention) -> bool:
