@@ -236,10 +236,29 @@ def statement_issuer(
     for sentence in reversed(split_sentences(text, toks, lex)):
         if not any(t.base == mention.key for t in sentence):
             continue
+        author = _written_by(text, sentence, mention.key, lex)
+        if author is not None:
+            return author  # "The memo, written by the chief strategist, Nathan Corliss, …"
         subject = cues.sentence_subject(text, sentence, lex)
         if subject is not None and subject.kind in (mentions.NAME, mentions.ORG, mentions.ROLE):
             return subject
+        if subject is not None and subject.key == mention.key:
+            continue  # "The memo, titled “…,” said …": the memo again; who wrote it is earlier
         return None
+    return None
+
+
+def _written_by(text: str, sentence: list[Tok], noun: str, lex: Lexicon) -> Mention | None:
+    """The agent after the statement noun: "the memo, written by … Nathan Corliss"."""
+    at = next((k for k, t in enumerate(sentence) if t.base == noun), -1)
+    for k in range(at + 1, min(len(sentence), at + 14)):
+        if sentence[k].key not in lex.agent_markers or sentence[k].cap:
+            continue
+        span = mentions.phrase_after(sentence, k + 1, lex, after_verb=True)
+        if span is None:
+            return None
+        found = cues.described_name(text, sentence, span, lex)
+        return found if found is not None and found.kind in (mentions.NAME, mentions.ORG) else None
     return None
 
 

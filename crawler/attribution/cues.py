@@ -141,7 +141,7 @@ def _verb_second_subject(text: str, sent: list[Tok], lex: Lexicon) -> Mention | 
         head = sent[:finite]  # the phrase before the finite verb, never past it
         span = phrase_after(head, 0, lex, after_verb=True)
         if span is not None:
-            first = _described_name(text, head, span, lex)
+            first = described_name(text, head, span, lex)
             if (
                 first is not None
                 and first.kind in (mentions.NAME, mentions.DESCRIPTION)
@@ -152,7 +152,7 @@ def _verb_second_subject(text: str, sent: list[Tok], lex: Lexicon) -> Mention | 
     start = _skip_objects(sent, finite + 1, lex)
     span = phrase_after(sent, start, lex, after_verb=True)
     if span is not None:
-        second = _described_name(text, sent, span, lex)
+        second = described_name(text, sent, span, lex)
     for candidate in (first, second):
         if candidate is not None and candidate.kind in (mentions.NAME, mentions.PRONOUN):
             return candidate
@@ -192,7 +192,7 @@ def _skip_adverbs(toks: list[Tok], i: int, lex: Lexicon) -> int:
     return i
 
 
-def _described_name(
+def described_name(
     text: str, toks: list[Tok], span: tuple[int, int], lex: Lexicon
 ) -> Mention | None:
     """A phrase, preferring the name of an apposition: "the foreign minister, Mevlüt Çavuşoğlu"."""
@@ -284,7 +284,7 @@ def after_cue(text: str, toks: list[Tok], lex: Lexicon, headline: bool) -> Cue |
                 j += 1  # "…" was written by Springsteen
             span = phrase_after(toks, j, lex, after_verb=True) if j < n else None
             if span is not None:
-                mention = _described_name(text, toks, span, lex)
+                mention = described_name(text, toks, span, lex)
                 if mention is not None and mention.kind == mentions.NAME:
                     mention = _joint_after(text, toks, span[1], mention, lex)
                 elif mention is not None and unnamed(toks[j : sentence_end(toks, j, lex)], lex):
@@ -312,7 +312,7 @@ def after_cue(text: str, toks: list[Tok], lex: Lexicon, headline: bool) -> Cue |
         # „…“, hatte VW-Chef Winterkorn in einem Interview erklärt: the subject follows.
         span = phrase_after(sentence, _skip_objects(sentence, 1, lex), lex, after_verb=True)
         if span is not None:
-            mention = _described_name(text, sentence, span, lex)
+            mention = described_name(text, sentence, span, lex)
             if mention is not None and mention.kind in _PERSON_KINDS:
                 tok = sentence[0]
                 return Cue(AFTER, tok.start, tok.end, mention, tok.text, verb_first=True)
@@ -401,7 +401,7 @@ def _according(text: str, toks: list[Tok], i: int, lex: Lexicon) -> Cue | None:
     span = phrase_after(toks, k, lex, after_verb=True)
     if span is None:
         return None
-    mention = _described_name(text, toks, span, lex)
+    mention = described_name(text, toks, span, lex)
     if mention is None:
         return None
     last = toks[i + length - 1]
@@ -487,7 +487,7 @@ def before_cue(text: str, sent: list[Tok], lex: Lexicon) -> Cue | None:
             # „Nachdem …, entgegnete Suttner empört: …“: after a fronted clause the finite
             # verb comes first and its subject follows.
             span = phrase_after(sent, _skip_objects(sent, verb_last + 1, lex), lex, True)
-            inverted = _described_name(text, sent, span, lex) if span else None
+            inverted = described_name(text, sent, span, lex) if span else None
             if inverted is not None and (
                 inverted.kind in _PERSON_KINDS
                 or (inverted.kind == mentions.DESCRIPTION and inverted.text[:1].isupper())
@@ -503,7 +503,7 @@ def before_cue(text: str, sent: list[Tok], lex: Lexicon) -> Cue | None:
             # Inverted: "Said the minister: …"
             span = phrase_after(sent, verb_last + 1, lex, after_verb=True)
             if span is not None:
-                mention = _described_name(text, sent, span, lex)
+                mention = described_name(text, sent, span, lex)
         if mention is None:
             mention = _inverted_pronoun(sent, verb, verb_last, lex)
         if mention is None:
@@ -652,7 +652,7 @@ def _quoted_person(
     span = phrase_after(sent, start, lex, after_verb=True)
     if span is None:
         return None
-    mention = _described_name(text, sent, span, lex)
+    mention = described_name(text, sent, span, lex)
     if mention is None or mention.kind == mentions.ORG:
         return None  # "quoted the report", "zitiert die Zeitung": no person
     return mention
