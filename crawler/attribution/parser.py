@@ -361,6 +361,14 @@ class _Document:
             if not binds:
                 cue_after = None
         if in_headline and (cue_after is None or cue_after.mention is None):
+            near = cues.before_cue(text, sentence, lex) if sentence else None
+            if (
+                near is not None
+                and near.kind == cues.BEFORE
+                and near.mention is not None
+                and near.mention.kind == mentions.NAME
+            ):
+                return near  # "Quintana says Voss called her ‘a liar’": the nearer verb's
             label = self._headline_speaker()
             if label is not None:
                 return Cue(cues.HEADLINE, label.start, label.end, label, label.text)
