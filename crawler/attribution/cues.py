@@ -548,7 +548,9 @@ def before_cue(text: str, sent: list[Tok], lex: Lexicon) -> Cue | None:
         while j > 0 and sent[j].text in _DASHES:
             j -= 1
         span = phrase_before(sent, j, lex)
-        if span is not None:
+        if span is not None and not all(
+            t.text.isupper() for t in sent[span[0] : span[1] + 1] if t.word
+        ):  # (not a section lead in capitals: "THE INSIDE GAME — “…”")
             mention = classify(text, sent, span[0], span[1], lex)
             if mention is not None and mention.kind == mentions.NAME:
                 return Cue(COLON, sent[-1].start, sent[-1].end, mention, sent[-1].text)

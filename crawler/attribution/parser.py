@@ -735,6 +735,8 @@ class _Document:
             k += 1
             if mention is None or mention.kind != mentions.NAME or not self._known(mention):
                 continue
+            if mention.text.isupper():
+                continue  # "THE INSIDE GAME —": a section lead in capitals
             if found is not None and found.key != mention.key:
                 return None
             found = mention
@@ -752,14 +754,18 @@ class _Document:
         """ "…" Those were the words of X: a speaker named in the next sentence."""
         if not after:
             return None
-        end = len(after)
-        for k, tok in enumerate(after):
-            if tok.text in ".!?" and k > 0:
-                end = k
-                break
-        sentence = after[:end]
+        sentence = after[: cues.sentence_end(after, 0, self.lex)]
         if not sentence or not sentence[0].word:
             return None
+        for rest in self.lex.identifying.get(sentence[0].key, ()):
+            n = len(rest)
+            if [t.key for t in sentence[1 : 1 + n]] == list(rest) and len(sentence) > n + 1:
+                # "“…” That was Sen. Harold Brisco (D-Vt.), the longest-serving member."
+                span = mentions.phrase_after(sentence, n + 1, self.lex, after_verb=True)
+                named = cues.described_name(self.text, sentence, span, self.lex) if span else None
+                if named is not None and named.kind in (mentions.NAME, mentions.ROLE):
+                    words = self.text[sentence[0].start : sentence[n].end]
+                    return Cue(cues.AFTER, sentence[0].start, sentence[n].end, named, words)
         cue = cues.before_cue(self.text, sentence, self.lex)
         if (
             cue is None

@@ -101,6 +101,7 @@ class Lexicon:
     title_nouns: frozenset[str]
     scare_markers: frozenset[str]
     term_nouns: frozenset[str]  # "the phrase “…”": words mentioned, not said
+    identifying: dict[str, tuple[tuple[str, ...], ...]]  # "that was" X: X said it
     naming_markers: frozenset[str]  # "known as “…”": a name given, not words said
     auxiliaries: frozenset[str]
     finite_auxiliaries: frozenset[str]
@@ -272,6 +273,7 @@ def _build(datas: list[dict]) -> Lexicon:
         title_nouns=_words(collect("cues", "title_nouns")),
         scare_markers=_words(collect("cues", "scare_markers")),
         term_nouns=_words(collect("cues", "term_nouns")),
+        identifying=_phrases(collect("cues", "identifying")),
         naming_markers=_words(collect("cues", "naming_markers")),
         auxiliaries=_words(collect("cues", "auxiliaries")),
         finite_auxiliaries=_words(collect("cues", "finite_auxiliaries")),
