@@ -284,8 +284,11 @@ class _Document:
             # „Wikiasari“, so heißt ein geplantes Projekt; "the book's opening line: “…”":
             # the name or the title of a thing (an article that calls someone “…” speaks).
             return None
-        if item.speaker is not None:
-            self._remember(item.speaker)
+        described = item.mention is not None and item.speaker == item.mention.text
+        if item.speaker is not None and not (
+            described and item.mention is not None and item.mention.kind == DESCRIPTION
+        ):
+            self._remember(item.speaker)  # (not "Opponents", "the company": no one's name)
         return item
 
     def _possessed(self, sentence: list[Tok], after: list[Tok]) -> Cue | None:
