@@ -35,19 +35,26 @@ FIXTURE_FLOORS = {
     "fr.jsonl": (1.000, 1.000, 1.000, 1.000, 1.000, 1.000),
     "de.jsonl": (1.000, 1.000, 1.000, 1.000, 1.000, 1.000),
     "es.jsonl": (1.000, 1.000, 1.000, 1.000, 1.000, 1.000),
+    # News-style sets by authors who never saw the parser (see build.py). The first three
+    # were used to find and fix errors; the two held-out sets were scored without tuning
+    # (en-heldout twice: its errors were shown once by mistake, nothing was fixed from them).
+    "en-news.jsonl": (0.982, 0.994, 0.988, 0.947, 0.919, 1.000),
+    "en-news2.jsonl": (0.908, 0.988, 0.946, 0.913, 0.828, 1.000),
+    "en-politics.jsonl": (0.946, 0.988, 0.967, 0.816, 0.763, 1.000),
+    "en-heldout.jsonl": (0.922, 0.994, 0.957, 0.847, 0.795, 1.000),
+    "en-heldout2.jsonl": (0.937, 1.000, 0.967, 0.860, 0.811, 1.000),
 }
 
 # (b) Shared files: {file: (P, R, F1, speaker accuracy, end-to-end P, R, F1)}.
 SHARED_FLOORS = {
-    "polnear-dev.jsonl": (0.962, 0.973, 0.968, 0.907, 0.883, 0.892, 0.888),
-    "polnear-test.jsonl": (0.974, 0.961, 0.967, 0.851, 0.844, 0.832, 0.838),
-    "german-wikinews-dev.jsonl": (0.838, 0.894, 0.865, 0.802, 0.704, 0.751, 0.727),
-    # Quotation P and F1 lowered from 0.744 / 0.795: the titles/organisations round keeps
-    # one more span of this file as a quotation (150 predicted, 111 matched: P 0.740,
-    # F1 0.7929), while its end-to-end scores rose (speaker 0.616 -> 0.627, e2e F1
-    # 0.559 -> 0.564). The test files were scored once, at the end of the round, and not
-    # tuned on, so the span was not chased.
-    "german-wikinews-test.jsonl": (0.740, 0.853, 0.792, 0.627, 0.526, 0.607, 0.564),
+    "polnear-dev.jsonl": (0.963, 0.972, 0.967, 0.914, 0.890, 0.898, 0.894),
+    # Lowered from (0.974, 0.961, 0.967, 0.851, 0.844, 0.832, 0.838): the news-layouts
+    # round raised polnear-dev and every news-style set above, but lost 14 speakers and
+    # 4 quotations here. The test files are scored at the end of a round and not tuned on,
+    # so the loss was measured and reported, not chased (crawler/attribution/README.md).
+    "polnear-test.jsonl": (0.974, 0.956, 0.965, 0.836, 0.830, 0.815, 0.822),
+    "german-wikinews-dev.jsonl": (0.894, 0.894, 0.894, 0.833, 0.774, 0.774, 0.774),
+    "german-wikinews-test.jsonl": (0.750, 0.853, 0.798, 0.639, 0.540, 0.615, 0.575),
 }
 # (Measured values rounded down to three decimals; a comparison allows 1e-9 for
 # floating point, nothing more.)
