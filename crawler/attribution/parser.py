@@ -606,6 +606,15 @@ class _Document:
             self._resolve(item)
             return
         next_cue = self._next_sentence(after)
+        if next_cue is None and opens_paragraph and not after and q.closed:
+            # “…” / That was how Rep. Carla Benning opened …: the next paragraph says.
+            start = self.text.find("\n", q.close_at)
+            while 0 <= start < len(self.text) and self.text[start] in "\n \t\r":
+                start += 1
+            if start > 0:
+                end = self.text.find("\n", start)
+                end = len(self.text) if end < 0 else min(end, start + tuning.AFTER_WINDOW_CHARS)
+                next_cue = self._identified(tokenize(self.text, start, end))
         if next_cue is not None:
             item.cue_type, item.cue, item.mention = NEXT_SENTENCE, next_cue, next_cue.mention
             self._resolve(item)
@@ -760,6 +769,22 @@ class _Document:
         sentence = after[: cues.sentence_end(after, 0, self.lex)]
         if not sentence or not sentence[0].word:
             return None
+        identified = self._identified(sentence)
+        if identified is not None:
+            return identified
+        cue = cues.before_cue(self.text, sentence, self.lex)
+        if (
+            cue is None
+            or cue.mention is None
+            or cue.mention.kind not in (mentions.NAME, mentions.ROLE, mentions.PRONOUN)
+        ):
+            return None
+        return cue
+
+    def _identified(self, sentence: list[Tok]) -> Cue | None:
+        """ "That was Sen. Harold Brisco", "That was how Rep. Carla Benning opened …"."""
+        if not sentence or not sentence[0].word:
+            return None
         for rest in self.lex.identifying.get(sentence[0].key, ()):
             n = len(rest)
             if [t.key for t in sentence[1 : 1 + n]] == list(rest) and len(sentence) > n + 1:
@@ -769,14 +794,7 @@ class _Document:
                 if named is not None and named.kind in (mentions.NAME, mentions.ROLE):
                     words = self.text[sentence[0].start : sentence[n].end]
                     return Cue(cues.AFTER, sentence[0].start, sentence[n].end, named, words)
-        cue = cues.before_cue(self.text, sentence, self.lex)
-        if (
-            cue is None
-            or cue.mention is None
-            or cue.mention.kind not in (mentions.NAME, mentions.ROLE, mentions.PRONOUN)
-        ):
-            return None
-        return cue
+        return None
 
     def _headline_speaker(self) -> Mention | None:
         """Who speaks in the title: "Pat Caddell: …", "…, Lindsey Graham Says", "Obama Sees …"."""
