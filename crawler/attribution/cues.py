@@ -877,9 +877,11 @@ def unnamed(toks: list[Tok], lex: Lexicon) -> bool:
 
 def _anonymous_before(sent: list[Tok], first: int, lex: Lexicon) -> bool:
     """An anonymous head noun a few words before a phrase ("a person familiar with ...")."""
-    for k in range(max(0, first - tuning.ANONYMOUS_LOOKBACK_TOKENS), first):
+    for k in range(first - 1, max(0, first - tuning.ANONYMOUS_LOOKBACK_TOKENS) - 1, -1):
         if sent[k].base in lex.anonymous:
             return True
+        if sent[k].key in lex.clause_words:
+            return False  # "Several people booed when Callahan referred …": another clause
     return False
 
 

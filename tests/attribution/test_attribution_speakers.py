@@ -472,3 +472,11 @@ def test_the_name_around_a_nickname_is_the_fullest_name() -> None:
         "“People think a cinema is about films,” Mr Kettleby said in 2011."
     )
     assert speakers_of(text) == {"People think a cinema is about films": "Ambrose Kettleby"}
+
+
+def test_an_anonymous_word_in_another_clause_leaves_the_speaker_named() -> None:
+    text = (
+        "Several people booed when Callahan referred to the plan as “a fantasy.”\n\n"
+        "A source close to Erdoğan said the talks were “over.”"
+    )
+    assert speakers_of(text) == {"a fantasy.": "Callahan", "over.": None}

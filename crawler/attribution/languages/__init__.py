@@ -118,6 +118,7 @@ class Lexicon:
     pronoun_gender: dict[str, str]
     subject_pronouns: frozenset[str]
     list_words: frozenset[str]  # "and" of "Clinton and Kaine said"
+    clause_words: frozenset[str]  # "when", "because": a new clause begins
     statement_links: frozenset[str]  # "that" of "Trump's claim that …"
     rank_words: frozenset[str]  # "vice" of "Vice President": another office
     place_words: frozenset[str]  # "Avenue" of "Marlow Avenue": a place, not a person
@@ -297,6 +298,7 @@ def _build(datas: list[dict]) -> Lexicon:
         ),
         pronoun_gender=pronoun_gender,
         list_words=_words(collect("speakers", "list_words")),
+        clause_words=_words(collect("speakers", "clause_words")),
         statement_links=_words(collect("cues", "statement_links")),
         rank_words=_words(collect("speakers", "rank_words")),
         place_words=_words(collect("speakers", "place_words")),
