@@ -264,6 +264,11 @@ def _occurrences(
             said_precision=precision,
             kind=quote.kind,
             lang=draft.lang,
+            co_speaker_ids=tuple(
+                i
+                for i in (_speaker_id(session, name, ctx) for name in quote.co_speakers)
+                if i is not None
+            ),
         )
         found.append((occurrence, _speaker_id(session, quote.speaker, ctx)))
     return found

@@ -297,6 +297,23 @@ class Occurrence(Base):
     document: Mapped[Document] = relationship()
     version: Mapped[DocumentVersion] = relationship()
     speaker: Mapped[Speaker | None] = relationship()
+    co_speakers: Mapped[list[Speaker]] = relationship(
+        secondary="occurrence_co_speaker", order_by="Speaker.id", viewonly=True
+    )
+
+
+class OccurrenceCoSpeaker(Base):
+    """Another speaker of a joint statement ("Reyes and Tully said"): the occurrence's
+    ``speaker`` is the first named; these said it with them."""
+
+    __tablename__ = "occurrence_co_speaker"
+
+    occurrence_id: Mapped[int] = mapped_column(
+        ForeignKey("occurrence.id", ondelete="CASCADE"), primary_key=True
+    )
+    speaker_id: Mapped[int] = mapped_column(
+        ForeignKey("speaker.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
 
 
 class Link(Base):

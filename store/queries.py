@@ -17,6 +17,7 @@ from sqlalchemy import (
     exists,
     func,
     literal,
+    or_,
     select,
 )
 from sqlalchemy.orm import Session, aliased, joinedload
@@ -27,6 +28,7 @@ from store.models import (
     Link,
     MergedQuotation,
     Occurrence,
+    OccurrenceCoSpeaker,
     Quotation,
     Source,
     Speaker,
@@ -116,6 +118,7 @@ class _Filters:
     speaker_ids: list[int] | None  # None: any speaker
     conditions: list[ColumnElement[bool]]  # on Quotation
     note: str | None
+    joint_ids: list[int] = field(default_factory=list)  # quotations they said with others
 
 
 def _filters(session: Session, params: SearchParams) -> _Filters:
@@ -123,10 +126,13 @@ def _filters(session: Session, params: SearchParams) -> _Filters:
     conditions: list[ColumnElement[bool]] = []
     note = None
     speaker_ids = None
+    joint_ids: list[int] = []
     if params.speaker:
         speaker_ids = [s.id for s in find_speakers(session, params.speaker)]
         if not speaker_ids:
             note = f"no speaker matches {params.speaker!r} (see `onrecord speakers`)"
+        else:
+            joint_ids = joint_quotations(session, speaker_ids)
     if params.since:
         conditions.append(Quotation.first_said_at >= params.since)
     if params.until:
@@ -142,17 +148,38 @@ def _filters(session: Session, params: SearchParams) -> _Filters:
             sub = sub.join(Source, Document.source_id == Source.id)
             where.append(Source.name.in_(params.sources))
         conditions.append(exists(sub.where(*where)))
-    return _Filters(speaker_ids, conditions, note)
+    return _Filters(speaker_ids, conditions, note, joint_ids)
+
+
+def joint_quotations(session: Session, speaker_ids: list[int]) -> list[int]:
+    """Quotations these speakers said with others, named after the first of them
+    ("Reyes and Tully said": Tully's too)."""
+    return list(
+        session.scalars(
+            select(Occurrence.quotation_id)
+            .join(OccurrenceCoSpeaker, OccurrenceCoSpeaker.occurrence_id == Occurrence.id)
+            .where(OccurrenceCoSpeaker.speaker_id.in_(speaker_ids))
+            .distinct()
+        )
+    )
 
 
 def _match(session: Session, parsed: ParsedQuery, filters: _Filters) -> tuple[Match, list[Any]]:
-    """The backend's match for ``parsed`` and the extra conditions it leaves to SQL."""
+    """The backend's match for ``parsed`` and the extra conditions it leaves to SQL.
+
+    A speaker filter is the index's own on SQLite (a doclist intersection), unless the
+    speakers also spoke jointly: then, as on PostgreSQL, it is a condition on the rows.
+    """
     conditions = list(filters.conditions)
-    if session.get_bind().dialect.name == "sqlite":
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    if sqlite and not filters.joint_ids:
         return sqlite_match(parsed, filters.speaker_ids), conditions
     if filters.speaker_ids is not None:
-        conditions.append(Quotation.speaker_id.in_(filters.speaker_ids or [-1]))
-    return postgresql_match(parsed), conditions
+        own = Quotation.speaker_id.in_(filters.speaker_ids or [-1])
+        conditions.append(
+            or_(own, Quotation.id.in_(filters.joint_ids)) if filters.joint_ids else own
+        )
+    return (sqlite_match(parsed, None) if sqlite else postgresql_match(parsed)), conditions
 
 
 def _fuzzy_match(
@@ -323,6 +350,7 @@ class OccurrenceItem:
     cue: str | None
     confidence: float
     deleted: bool
+    co_speakers: list[str] = field(default_factory=list)  # a joint statement's others
 
 
 @dataclass
@@ -397,6 +425,7 @@ def get_quotation(session: Session, quotation_id: int) -> QuoteDetail:
             cue=o.cue,
             confidence=o.confidence,
             deleted=d.deleted_at is not None,
+            co_speakers=[c.name for c in o.co_speakers],
         )
         for o, d, s in rows
     ]

@@ -13,11 +13,11 @@ from datetime import datetime
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import Table, bindparam, func, or_, select, tuple_, update
+from sqlalchemy import Table, bindparam, func, insert, or_, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from store.bulk import insert_rows
-from store.models import DocumentVersion, Occurrence, Quotation, Speaker
+from store.models import DocumentVersion, Occurrence, OccurrenceCoSpeaker, Quotation, Speaker
 from store.text import normalize_words
 
 
@@ -36,6 +36,7 @@ class OccurrenceInput:
     said_precision: str | None = None
     kind: str | None = None
     lang: str | None = None
+    co_speaker_ids: tuple[int, ...] = ()  # the others of a joint statement
 
 
 def norm_hash(normalized: str) -> str:
@@ -270,6 +271,17 @@ def record_occurrences(
     for row, occurrence_id in zip(rows, insert_rows(connection, Occurrence, rows), strict=True):
         existing[(row["version_id"], row["start"])] = OccurrenceRef(
             occurrence_id, row["quotation_id"]
+        )
+    joint = {
+        (existing[(version.id, item.start)].id, other)
+        for version, item, speaker_id, _ in chosen
+        for other in item.co_speaker_ids
+        if other != speaker_id and existing[(version.id, item.start)].id
+    }
+    if joint:
+        connection.execute(
+            insert(OccurrenceCoSpeaker),
+            [{"occurrence_id": o, "speaker_id": s} for o, s in sorted(joint)],
         )
     return [existing[(version.id, item.start)] for version, item, _ in entries]
 

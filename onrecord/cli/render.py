@@ -61,7 +61,10 @@ def quote_detail(detail: QuoteDetail) -> str:
             if o.speaker_mention and o.speaker_mention != o.speaker
             else ""
         )
-        lines.append(f"     {who}{o.speaker or '(unknown)'}; {cue}confidence {o.confidence:.2f}")
+        speakers = o.speaker or "(unknown)"
+        if o.co_speakers:
+            speakers += " with " + ", ".join(o.co_speakers)  # a joint statement
+        lines.append(f"     {who}{speakers}; {cue}confidence {o.confidence:.2f}")
     lines.append("")
     if detail.links:
         lines.append(f"Linked articles ({len(detail.links)}):")

@@ -8,7 +8,7 @@ from crawler.ingest import SourceContext, ingest_document
 from crawler.items import Dated, DocumentDraft
 from crawler.prepare import attribute
 from store.db import Store
-from store.queries import SearchParams, search_quotations
+from store.queries import SearchParams, get_quotation, search_quotations
 
 
 def post(text: str, **extra) -> DocumentDraft:
@@ -59,3 +59,32 @@ def test_a_repost_is_the_original_authors(store: Store) -> None:
     with store.session() as s:
         items = search_quotations(s, SearchParams("schools reopen dovrin")).items
     assert [i.speaker for i in items] == ["Anna Lindqvist"]
+
+
+def test_a_joint_statement_is_found_under_every_speaker(store: Store) -> None:
+    draft = attribute(
+        DocumentDraft(
+            source="harbour-news",
+            url="https://news.example/bridge",
+            text=(
+                "Bridge to open in April\n\n"
+                "Governor Alma Reyes and Mayor Ron Tully met the contractors on Monday.\n\n"
+                "“We owe it to every commuter who sat in those queues,” Reyes and Tully "
+                "said in a joint statement."
+            ),
+            kind="article",
+            published=Dated(datetime(2024, 6, 3, 9, 0, tzinfo=UTC), "second", "meta"),
+        ),
+        None,
+    )
+    with store.session() as s:
+        ingest_document(s, draft, SourceContext())
+    with store.session() as s:
+        by_first = search_quotations(s, SearchParams("commuter", speaker="Reyes")).items
+        by_other = search_quotations(s, SearchParams("commuter", speaker="Ron Tully")).items
+        by_neither = search_quotations(s, SearchParams("commuter", speaker="Reyes Tully")).items
+        detail = get_quotation(s, by_first[0].id)
+    assert [i.speaker for i in by_first] == ["Alma Reyes"]
+    assert [i.id for i in by_other] == [i.id for i in by_first]
+    assert by_neither == []
+    assert detail.occurrences[0].co_speakers == ["Ron Tully"]
