@@ -36,23 +36,24 @@ FIXTURE_FLOORS = {
     "de.jsonl": (1.000, 1.000, 1.000, 1.000, 1.000, 1.000),
     "es.jsonl": (1.000, 1.000, 1.000, 1.000, 1.000, 1.000),
     # News-style sets by authors who never saw the parser (see build.py). The first three
-    # were used to find and fix errors; the two held-out sets were scored without tuning
-    # (en-heldout twice: its errors were shown once by mistake, nothing was fixed from them).
+    # were used to find and fix errors; the three held-out sets were scored without tuning
+    # (en-heldout's errors were shown once by mistake; nothing was fixed from them).
     "en-news.jsonl": (0.982, 0.994, 0.988, 0.947, 0.919, 1.000),
     "en-news2.jsonl": (0.908, 0.988, 0.946, 0.913, 0.828, 1.000),
-    "en-politics.jsonl": (0.946, 0.988, 0.967, 0.816, 0.763, 1.000),
-    "en-heldout.jsonl": (0.922, 0.994, 0.957, 0.847, 0.795, 1.000),
+    "en-politics.jsonl": (0.946, 0.988, 0.967, 0.849, 0.791, 1.000),
+    "en-heldout.jsonl": (0.922, 0.994, 0.957, 0.858, 0.806, 1.000),
     "en-heldout2.jsonl": (0.937, 1.000, 0.967, 0.860, 0.811, 1.000),
+    "en-heldout3.jsonl": (0.979, 1.000, 0.989, 0.831, 0.810, 1.000),
 }
 
 # (b) Shared files: {file: (P, R, F1, speaker accuracy, end-to-end P, R, F1)}.
 SHARED_FLOORS = {
     "polnear-dev.jsonl": (0.963, 0.972, 0.967, 0.914, 0.890, 0.898, 0.894),
     # Lowered from (0.974, 0.961, 0.967, 0.851, 0.844, 0.832, 0.838): the news-layouts
-    # round raised polnear-dev and every news-style set above, but lost 14 speakers and
-    # 4 quotations here. The test files are scored at the end of a round and not tuned on,
+    # round raised polnear-dev and every news-style set above, but lost 6 speakers and
+    # 3 quotations here. The test files are scored at the end of a round and not tuned on,
     # so the loss was measured and reported, not chased (crawler/attribution/README.md).
-    "polnear-test.jsonl": (0.974, 0.956, 0.965, 0.836, 0.830, 0.815, 0.822),
+    "polnear-test.jsonl": (0.974, 0.957, 0.966, 0.845, 0.838, 0.824, 0.831),
     "german-wikinews-dev.jsonl": (0.894, 0.894, 0.894, 0.833, 0.774, 0.774, 0.774),
     "german-wikinews-test.jsonl": (0.750, 0.853, 0.798, 0.639, 0.540, 0.615, 0.575),
 }
