@@ -91,13 +91,8 @@ def in_phrase(toks: list[Tok], i: int, lex: Lexicon) -> bool:
             and (after.cap or (after.key in lex.determiners and toks[i + 2].cap))
         ):
             return True
-    if (
-        key in lex.list_words
-        and 0 < i < len(toks) - 1
-        and toks[i - 1].base in lex.office_words
-        and toks[i + 1].cap
-    ):
-        return True  # "Minister of Coastal Affairs and Fisheries": one office
+    if office_and(toks, i, lex):
+        return True
     if key in lex.np_stops or key in lex.auxiliaries:
         return key in lex.name_particles and 0 < i < len(toks) - 1 and toks[i + 1].cap
     if (
@@ -124,6 +119,16 @@ def in_phrase(toks: list[Tok], i: int, lex: Lexicon) -> bool:
     ):
         return True  # "the firm's managing director", "the acting chairman"
     return not (lex.is_verb(key) or key in lex.subject_pronouns or lex.is_participle(key))
+
+
+def office_and(toks: list[Tok], i: int, lex: Lexicon) -> bool:
+    """The "and" inside one office's name: "Minister of Coastal Affairs and Fisheries"."""
+    return (
+        toks[i].key in lex.list_words
+        and 0 < i < len(toks) - 1
+        and toks[i - 1].base in lex.office_words
+        and toks[i + 1].cap
+    )
 
 
 def phrase_before(toks: list[Tok], end: int, lex: Lexicon, low: int = 0) -> tuple[int, int] | None:
@@ -240,12 +245,7 @@ def _name_run(toks: list[Tok], first: int, last: int, lex: Lexicon) -> int:
                 and i > first
                 and i < last
             )
-            or (  # "Minister of Coastal Affairs and Fisheries": one office
-                tok.key in lex.list_words
-                and first < i < last
-                and toks[i - 1].base in lex.office_words
-                and toks[i + 1].cap
-            )
+            or (first < i < last and office_and(toks, i, lex))
             or (  # "President of the Republic": an article after a joiner
                 tok.key in lex.determiners
                 and not tok.cap

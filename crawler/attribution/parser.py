@@ -33,7 +33,7 @@ from crawler.attribution.marks import Quoted, find_quoted
 from crawler.attribution.mentions import DESCRIPTION, Mention
 from crawler.attribution.quote import Quote
 from crawler.attribution.tokens import Tok, tokenize
-from crawler.attribution.transcripts import Turn, find_posts, find_turns
+from crawler.attribution.transcripts import POST_SIGNATURE, Turn, find_posts, find_turns
 from store.text import fold, normalize_words
 
 # How the speaker was found when no cue sits next to the quotation.
@@ -477,8 +477,7 @@ class _Document:
         """ "Korvic Industrial, Brevania's largest maker of machine tools, sells …. “…,”
         the company said": the company is the subject of the sentence before (in the
         paragraph), when that is a name of no known person."""
-        first = fold(mention.text.split(maxsplit=1)[0])
-        if first not in self.lex.determiners or first in self.lex.indefinite:
+        if not self._definite(mention):
             return None
         lo = max(0, before - tuning.COREF_WINDOW_CHARS // 3)
         toks = [t for t in tokenize(self.text, lo, before) if not self.quotations.inside(t.start)]
@@ -518,11 +517,17 @@ class _Document:
                 return name
         return None
 
+    def _definite(self, mention: Mention) -> bool:
+        """ "the company", "the employee", "the Ohio Republican": a description that
+        refers back to someone (not "a company", "one employee")."""
+        words = mention.text.split(maxsplit=1)
+        first = fold(words[0]) if words else ""
+        return first in self.lex.determiners and first not in self.lex.indefinite
+
     def _epithet(self, mention: Mention) -> bool:
         """ "the Ohio Republican", "the incumbent", "the 72-year-old": definite, and a
         word a report uses for someone it has named."""
-        first = fold(mention.text.split(maxsplit=1)[0])
-        if first not in self.lex.determiners or first in self.lex.indefinite:
+        if not self._definite(mention):
             return False
         return mention.key in self.lex.epithets or bool(_AGE.fullmatch(mention.key))
 
@@ -530,8 +535,7 @@ class _Document:
         """ "the employee" after "a utility employee who was not authorized to speak":
         a definite description of someone the text keeps unnamed."""
         lex = self.lex
-        first = fold(mention.text.split(maxsplit=1)[0])
-        if first not in lex.determiners or first in lex.indefinite:
+        if not self._definite(mention):
             return False
         lo = max(0, mention.start - tuning.COREF_WINDOW_CHARS)
         toks = tokenize(self.text, lo, mention.start)
@@ -655,7 +659,11 @@ class _Document:
         end = line_end
         if dash < 0:
             # An embedded post: its text, then "— Leo Marsh (@leomarsh) September 26, 2016".
-            embed = _POST_SIGNATURE.match(text, line_end)
+            embed = (
+                POST_SIGNATURE.match(text, line_end + 1)
+                if text.startswith("\n", line_end)
+                else None
+            )
             if embed is None:
                 return None
             dash, end = embed.start("dash"), embed.end("name")
@@ -966,12 +974,6 @@ _DASHES = frozenset("-\u2013\u2014")
 _AGE = re.compile(r"\d{1,3}-year-old")
 _SENTENCE_NAME_BEATS = frozenset({NONE})
 _SIGNATURE_DASHES = ("\u2014", "\u2015")  # — and ―: a signature's dash, not a hyphen
-# The line under an embedded post: "— Name (@handle) Month D, YYYY" (as pasted from X).
-_POST_SIGNATURE = re.compile(
-    r"\n[ \t]*(?P<dash>[\u2014\u2015\u2013-])[ \t]*(?P<name>[^\n(@]{2,60}?)[ \t]*"
-    r"\(@\w{1,30}\)[^\n]{0,40}$",
-    re.MULTILINE,
-)
 
 
 def _named_thing(mention: Mention | None, lex: Lexicon) -> bool:

@@ -93,8 +93,9 @@ def find_turns(text: str, function_words: frozenset[str]) -> list[Turn]:
 
 
 # The line under a post pasted into an article: "— Leo Marsh (@leomarsh) March 2, 2025".
-_POST_SIGNATURE = re.compile(
-    r"^[ \t]*[\u2014\u2015\u2013-][ \t]*(?P<name>[^\n(@]{2,60}?)[ \t]*\(@\w{1,30}\)[^\n]{0,40}$",
+POST_SIGNATURE = re.compile(
+    r"^[ \t]*(?P<dash>[\u2014\u2015\u2013-])[ \t]*(?P<name>[^\n(@]{2,60}?)[ \t]*"
+    r"\(@\w{1,30}\)[^\n]{0,40}$",
     re.MULTILINE,
 )
 _OPENING_MARKS = "\"\u201c\u201e\u00ab'\u2018"
@@ -106,7 +107,7 @@ def find_posts(text: str) -> list[Turn]:
     line is that account's words, with or without quotation marks. (A paragraph that is
     one quotation already is left to the quotation marks.)"""
     posts: list[Turn] = []
-    for match in _POST_SIGNATURE.finditer(text):
+    for match in POST_SIGNATURE.finditer(text):
         end = match.start()
         while end > 0 and text[end - 1].isspace():
             end -= 1
@@ -114,7 +115,7 @@ def find_posts(text: str) -> list[Turn]:
         while start < end and text[start] in " \t":
             start += 1
         body = text[start:end]
-        if not any(ch.isalnum() for ch in body) or _POST_SIGNATURE.fullmatch(body):
+        if not any(ch.isalnum() for ch in body) or POST_SIGNATURE.fullmatch(body):
             continue
         if body[0] in _OPENING_MARKS and body[-1] in _CLOSING_MARKS:
             continue  # “…” — the quotation marks already hold the words
